@@ -1,0 +1,208 @@
+// convert.ts — JS values (numbers, bigints, booleans, nested arrays, typed arrays) to NDArrays, as np.asarray does.
+
+import { DTYPE_INFO, promoteTypes, toDType, type DType, type TypedArray } from "./dtype.js";
+import { OverflowError, ValueError } from "./errors.js";
+import { NDArray, empty } from "./ndarray.js";
+import { shapeRepr } from "./shape.js";
+
+export type NestedArray = number | bigint | boolean | NDArray | readonly NestedArray[];
+export type ArrayLike = NestedArray | TypedArray;
+
+const TYPED_DTYPE = new Map<Function, DType>([
+  [Float64Array, "float64"], [Float32Array, "float32"], [Int8Array, "int8"], [Int16Array, "int16"], [Int32Array, "int32"],
+  [Uint8Array, "uint8"], [Uint16Array, "uint16"], [Uint32Array, "uint32"], [BigInt64Array, "int64"], [BigUint64Array, "uint64"],
+  [Uint8ClampedArray, "uint8"],
+]);
+
+export function typedArrayDType(t: ArrayBufferView): DType | undefined {
+  return TYPED_DTYPE.get(t.constructor);
+}
+
+/** The dtype a JS scalar gets on its own (np.array(x)): numbers float64, bigints int64, booleans bool. */
+export function scalarDType(v: number | bigint | boolean): DType {
+  return typeof v === "boolean" ? "bool" : typeof v === "bigint" ? "int64" : "float64";
+}
+
+/** Convert one JS scalar to the storage value of `dtype` (C-style cast; Python-int overflow checked by the caller). */
+export function toStorage(v: number | bigint | boolean, dtype: DType): number | bigint {
+  const I = DTYPE_INFO[dtype];
+  if (I.big) {
+    if (typeof v === "bigint") return v;
+    if (typeof v === "boolean") return v ? 1n : 0n;
+    if (!Number.isFinite(v)) return I.kind === "u" ? 2n ** 63n : -(2n ** 63n);
+    return BigInt(Math.trunc(v));
+  }
+  if (dtype === "bool") return typeof v === "bigint" ? (v !== 0n ? 1 : 0) : v !== 0 && v !== false ? 1 : 0;
+  if (typeof v === "bigint") return I.kind === "f" ? Number(v) : Number(I.kind === "u" ? BigInt.asUintN(I.itemsize * 8, v) : BigInt.asIntN(I.itemsize * 8, v));
+  return typeof v === "boolean" ? (v ? 1 : 0) : v;
+}
+
+/** NumPy 2 refuses Python ints that do not fit an integer dtype: "Python integer 300 out of bounds for uint8". */
+export function checkPyInt(v: number | bigint, dtype: DType): void {
+  const I = DTYPE_INFO[dtype];
+  if (I.kind !== "i" && I.kind !== "u") return;
+  if (typeof v === "number" && !Number.isInteger(v)) return;
+  const b = typeof v === "bigint" ? v : BigInt(v);
+  if (b < BigInt(I.min) || b > BigInt(I.max)) throw new OverflowError(`Python integer ${b} out of bounds for ${dtype}`);
+}
+
+function inferShape(v: NestedArray, shape: number[], depth: number): void {
+  if (v instanceof NDArray) {
+    shape.push(...v.shape);
+    return;
+  }
+  if (!Array.isArray(v)) return;
+  shape.push(v.length);
+  if (v.length > 0) inferShape(v[0] as NestedArray, shape, depth + 1);
+}
+
+function inhomogeneous(shape: number[], depth: number): never {
+  throw new ValueError(
+    `setting an array element with a sequence. The requested array has an inhomogeneous shape after ${depth} dimensions. The detected shape was ${shapeRepr(shape.slice(0, depth))} + inhomogeneous part.`,
+  );
+}
+
+/** Walk a nested list in C order, checking it against `shape`; calls `leaf` with each scalar. */
+function walk(v: NestedArray, shape: number[], depth: number, leaf: (x: number | bigint | boolean) => void): void {
+  if (depth === shape.length) {
+    if (Array.isArray(v) || (v instanceof NDArray && v.ndim > 0)) inhomogeneous(shape, depth);
+    if (v instanceof NDArray) leaf(v.item() as number);
+    else if (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean") leaf(v);
+    else throw new TypeError(`float() argument must be a string or a real number, not '${v === null ? "NoneType" : typeof v}'`);
+    return;
+  }
+  if (v instanceof NDArray) {
+    const rest = shape.slice(depth);
+    if (v.ndim !== rest.length || v.shape.some((d, i) => d !== rest[i])) inhomogeneous(shape, depth);
+    for (const x of v._values()) leaf(typeof x === "bigint" ? x : v.dtype === "bool" ? x !== 0 : x);
+    return;
+  }
+  if (!Array.isArray(v) || v.length !== shape[depth]) inhomogeneous(shape, depth);
+  for (const x of v as NestedArray[]) walk(x, shape, depth + 1, leaf);
+}
+
+function inferDType(v: NestedArray, shape: number[]): DType {
+  let dt: DType | null = null;
+  let anyFloat = false;
+  const visit = (x: NestedArray): void => {
+    if (x instanceof NDArray) {
+      dt = dt === null ? x.dtype : promoteTypes(dt, x.dtype);
+    } else if (Array.isArray(x)) (x as NestedArray[]).forEach(visit);
+    else {
+      const d = scalarDType(x as number | bigint | boolean);
+      if (typeof x === "number") anyFloat = true;
+      dt = dt === null ? d : promoteTypes(dt, d);
+    }
+  };
+  visit(v);
+  if (dt === null) return "float64"; // np.array([]) is float64
+  if (anyFloat) return promoteTypes(dt, "float64");
+  return dt;
+  void shape;
+}
+
+export interface ArrayOptions {
+  dtype?: DType | string;
+  copy?: boolean;
+}
+
+/** np.array: always a new array (unless copy: false on an NDArray of the right dtype). */
+export function array(v: ArrayLike, opts: ArrayOptions = {}): NDArray {
+  const dtype = opts.dtype === undefined ? undefined : toDType(opts.dtype);
+  if (v instanceof NDArray) {
+    if (opts.copy === false && (dtype === undefined || dtype === v.dtype)) return v;
+    return castCopy(v, dtype ?? v.dtype);
+  }
+  if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+    const td = typedArrayDType(v);
+    if (td === undefined) throw new TypeError("unsupported typed array");
+    const src = new NDArray(v as TypedArray, td, [(v as TypedArray).length]);
+    return castCopy(src, dtype ?? td);
+  }
+  const shape: number[] = [];
+  inferShape(v as NestedArray, shape, 0);
+  const dt = dtype ?? inferDType(v as NestedArray, shape);
+  const out = empty(shape, dt);
+  const data = out.data as unknown as (number | bigint)[];
+  const isInt = DTYPE_INFO[dt].kind === "i" || DTYPE_INFO[dt].kind === "u";
+  let i = 0;
+  walk(v as NestedArray, shape, 0, (x) => {
+    if (isInt && typeof x !== "boolean") checkPyInt(x, dt);
+    data[i++] = toStorage(x, dt);
+  });
+  return out;
+}
+
+/** A C-contiguous copy of `a` cast to `dtype` (unsafe casting, as astype). */
+export function castCopy(a: NDArray, dtype: DType): NDArray {
+  const out = empty(a.shape, dtype);
+  copyInto(out, a);
+  return out;
+}
+
+/** Copy (with cast) every element of `src` into `dst`, which has src's shape. Strided, any dtypes. */
+export function copyInto(dst: NDArray, src: NDArray): void {
+  const n = src.size;
+  if (n === 0) return;
+  const sBig = DTYPE_INFO[src.dtype].big, dBig = DTYPE_INFO[dst.dtype].big;
+  const conv = convertFn(src.dtype, dst.dtype, sBig, dBig);
+  const nd = src.ndim, shape = src.shape, ss = src._strides, ds = dst._strides;
+  const s = src.data as unknown as (number | bigint)[], d = dst.data as unknown as (number | bigint)[];
+  const idx = new Array<number>(nd).fill(0);
+  let so = src._offset, doff = dst._offset;
+  const inner = nd === 0 ? 1 : shape[nd - 1]!, sIn = nd === 0 ? 0 : ss[nd - 1]!, dIn = nd === 0 ? 0 : ds[nd - 1]!;
+  for (let k = 0; k < n; k += inner) {
+    if (conv === null) for (let i = 0; i < inner; i++) d[doff + i * dIn] = s[so + i * sIn]!;
+    else for (let i = 0; i < inner; i++) d[doff + i * dIn] = conv(s[so + i * sIn]!);
+    for (let dd = nd - 2; dd >= 0; dd--) {
+      idx[dd]!++;
+      so += ss[dd]!;
+      doff += ds[dd]!;
+      if (idx[dd]! < shape[dd]!) break;
+      so -= ss[dd]! * shape[dd]!;
+      doff -= ds[dd]! * shape[dd]!;
+      idx[dd] = 0;
+    }
+  }
+}
+
+const TWO63 = 2 ** 63, TWO64 = 2 ** 64;
+
+/** Element conversion between storage classes; null when plain assignment into the typed array is already NumPy's cast. */
+function convertFn(from: DType, to: DType, sBig: boolean, dBig: boolean): ((x: number | bigint) => number | bigint) | null {
+  if (to === "bool" && from !== "bool") return sBig ? (x) => (x !== 0n ? 1 : 0) : (x) => (x !== 0 ? 1 : 0);
+  if (sBig && dBig) return null; // BigInt64Array <-> BigUint64Array stores wrap modulo 2^64
+  if (sBig) {
+    const I = DTYPE_INFO[to];
+    if (I.kind === "f") return (x) => Number(x);
+    const bits = I.itemsize * 8;
+    return I.kind === "u" ? (x) => Number(BigInt.asUintN(bits, x as bigint)) : (x) => Number(BigInt.asIntN(bits, x as bigint));
+  }
+  if (dBig) {
+    const unsigned = DTYPE_INFO[to].kind === "u";
+    if (DTYPE_INFO[from].kind !== "f") return (x) => BigInt(x as number);
+    // C casts of NaN/inf/out-of-range floats are undefined; x86 gives INT64_MIN, which NumPy shows.
+    return (x) => {
+      const v = x as number;
+      if (!Number.isFinite(v) || v >= TWO64 || v < -TWO63) return -(2n ** 63n);
+      return unsigned && v < 0 ? BigInt.asUintN(64, BigInt(Math.trunc(v))) : BigInt(Math.trunc(v));
+    };
+  }
+  const fk = DTYPE_INFO[from].kind, tk = DTYPE_INFO[to].kind;
+  if (fk === "f" && (tk === "i" || tk === "u")) {
+    // x86 C casts of NaN/inf give the minimum int (then truncated to the target width); typed arrays would give 0.
+    const bits = DTYPE_INFO[to].itemsize * 8;
+    const bad = bits >= 32 ? (tk === "u" && bits === 32 ? 0 : -(2 ** 31)) : 0;
+    return (x) => (Number.isFinite(x as number) ? Math.trunc(x as number) : bad);
+  }
+  return null;
+}
+
+/** np.asarray: NDArrays pass through (cast when a dtype is given), everything else goes through np.array. */
+export function asarray(v: ArrayLike, opts: ArrayOptions = {}): NDArray {
+  if (v instanceof NDArray) {
+    const dt = opts.dtype === undefined ? v.dtype : toDType(opts.dtype);
+    return dt === v.dtype ? v : castCopy(v, dt);
+  }
+  return array(v, opts);
+}

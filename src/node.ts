@@ -1,0 +1,2 @@
+// node.ts — Node-only helpers (file system): placeholder until save/load land.
+export {};

@@ -1,0 +1,19 @@
+// np.ts — the NumPy face: NumPy's names in camelCase, NumPy's defaults (float64, NumPy promotion, NumPy repr).
+
+import "./ops/astype.js";
+export { NDArray } from "./core/ndarray.js";
+export { broadcastShapes } from "./core/shape.js";
+export { promoteTypes, canCast } from "./core/dtype.js";
+export type { DType } from "./core/dtype.js";
+export * from "./ops/creation.js";
+export * from "./ops/elementwise.js";
+export * from "./ops/reduce.js";
+export * from "./ops/shape.js";
+export * from "./ops/join.js";
+export * from "./core/print.js";
+export { astype } from "./ops/astype.js";
+
+export const bool = "bool", int8 = "int8", int16 = "int16", int32 = "int32", int64 = "int64";
+export const uint8 = "uint8", uint16 = "uint16", uint32 = "uint32", uint64 = "uint64";
+export const float32 = "float32", float64 = "float64";
+export const pi = Math.PI, e = Math.E, inf = Infinity, nan = NaN, newaxis = null;

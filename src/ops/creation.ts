@@ -1,0 +1,216 @@
+// creation.ts — array constructors: zeros/ones/empty/full (and *Like), arange, linspace, logspace, eye, identity, copy, fromTyped.
+
+import { array, asarray, castCopy, checkPyInt, scalarDType, toStorage, typedArrayDType, type ArrayLike } from "../core/convert.js";
+import { DTYPE_INFO, toDType, type DType, type TypedArray } from "../core/dtype.js";
+import { ValueError } from "../core/errors.js";
+import { NDArray, empty as alloc } from "../core/ndarray.js";
+import { checkShape, shapeArg } from "../core/shape.js";
+
+export { array, asarray };
+
+export interface DTypeOptions {
+  dtype?: DType | string;
+}
+
+type ShapeArg = number | readonly number[];
+
+function shapeOf(shape: ShapeArg): number[] {
+  const s = shapeArg([shape]);
+  checkShape(s);
+  return s;
+}
+
+function dtypeOr(opts: DTypeOptions | undefined, dflt: DType): DType {
+  return opts?.dtype === undefined || opts.dtype === null ? dflt : toDType(opts.dtype);
+}
+
+function filled(shape: number[], dtype: DType, v: number | bigint | boolean): NDArray {
+  const a = alloc(shape, dtype);
+  const s = toStorage(v, dtype);
+  if (s !== 0 && s !== 0n) (a.data as { fill(v: number | bigint): unknown }).fill(s);
+  return a;
+}
+
+export function empty(shape: ShapeArg, opts?: DTypeOptions): NDArray {
+  return alloc(shapeOf(shape), dtypeOr(opts, "float64"));
+}
+export function zeros(shape: ShapeArg, opts?: DTypeOptions): NDArray {
+  return alloc(shapeOf(shape), dtypeOr(opts, "float64"));
+}
+export function ones(shape: ShapeArg, opts?: DTypeOptions): NDArray {
+  return filled(shapeOf(shape), dtypeOr(opts, "float64"), 1);
+}
+
+/** The dtype np.full gives a JS fill value: integral numbers are Python ints (int64), others float64. */
+function fillDType(v: unknown): DType {
+  if (v instanceof NDArray) return v.dtype;
+  if (typeof v === "number") return Number.isInteger(v) ? "int64" : "float64";
+  return scalarDType(v as bigint | boolean);
+}
+
+function fillScalar(v: unknown, dtype: DType): number | bigint | boolean {
+  if (v instanceof NDArray) {
+    if (v.size !== 1) throw new ValueError(`could not broadcast input array from shape (${v.shape.join(",")}) into shape ()`);
+    return v.item() as number;
+  }
+  if (typeof v !== "number" && typeof v !== "bigint" && typeof v !== "boolean") throw new TypeError(`cannot fill with ${typeof v}`);
+  if (typeof v !== "boolean") checkPyInt(v, dtype);
+  return v;
+}
+
+export function full(shape: ShapeArg, fillValue: number | bigint | boolean | NDArray, opts?: DTypeOptions): NDArray {
+  const dt = dtypeOr(opts, fillDType(fillValue));
+  return filled(shapeOf(shape), dt, fillScalar(fillValue, dt));
+}
+
+export interface LikeOptions extends DTypeOptions {
+  shape?: ShapeArg;
+}
+function likeShape(a: ArrayLike, opts?: LikeOptions): { shape: number[]; dtype: DType } {
+  const arr = asarray(a);
+  return { shape: opts?.shape !== undefined ? shapeOf(opts.shape) : [...arr.shape], dtype: dtypeOr(opts, arr.dtype) };
+}
+export function emptyLike(a: ArrayLike, opts?: LikeOptions): NDArray {
+  const { shape, dtype } = likeShape(a, opts);
+  return alloc(shape, dtype);
+}
+export function zerosLike(a: ArrayLike, opts?: LikeOptions): NDArray {
+  return emptyLike(a, opts);
+}
+export function onesLike(a: ArrayLike, opts?: LikeOptions): NDArray {
+  const { shape, dtype } = likeShape(a, opts);
+  return filled(shape, dtype, 1);
+}
+export function fullLike(a: ArrayLike, fillValue: number | bigint | boolean, opts?: LikeOptions): NDArray {
+  const { shape, dtype } = likeShape(a, opts);
+  return filled(shape, dtype, fillScalar(fillValue, dtype));
+}
+
+/** np.copy: a new C-contiguous array with the same dtype. */
+export function copy(a: ArrayLike): NDArray {
+  const arr = asarray(a);
+  const c = castCopy(arr, arr.dtype);
+  c._tensor = arr._tensor;
+  return c;
+}
+
+/** Wrap a typed array (no copy) as a 1-d array, or with a shape. */
+export function fromTyped(t: TypedArray, opts: { shape?: readonly number[]; dtype?: DType | string } = {}): NDArray {
+  const td = typedArrayDType(t);
+  if (td === undefined) throw new TypeError("fromTyped needs a typed array");
+  const dt = opts.dtype === undefined ? td : toDType(opts.dtype);
+  if (DTYPE_INFO[dt].ctor !== DTYPE_INFO[td].ctor) throw new TypeError(`a ${t.constructor.name} cannot hold ${dt} without a copy`);
+  const shape = opts.shape ?? [t.length];
+  const n = shape.reduce((p, q) => p * q, 1);
+  if (n !== t.length) throw new ValueError(`cannot reshape array of size ${t.length} into shape (${shape.join(", ")}${shape.length === 1 ? "," : ""})`);
+  return new NDArray(t, dt, shape);
+}
+
+export interface ArangeOptions extends DTypeOptions {
+  start?: number;
+  stop?: number;
+  step?: number;
+}
+
+/** np.arange(stop) / (start, stop) / (start, stop, step); integral arguments give int64 as NumPy. */
+export function arange(a: number | bigint | ArangeOptions, b?: number | bigint | ArangeOptions | null, c?: number | bigint | ArangeOptions, d?: ArangeOptions): NDArray {
+  const args = [a, b, c, d];
+  const lastObj = args.findIndex((x) => typeof x === "object" && x !== null);
+  const opts: ArangeOptions = lastObj >= 0 ? (args[lastObj] as ArangeOptions) : {};
+  const pos = (lastObj >= 0 ? args.slice(0, lastObj) : args).filter((x) => x !== undefined && x !== null).map(Number);
+  let start = 0, stop: number, step = 1;
+  if (pos.length === 0) {
+    if (opts.stop === undefined) throw new TypeError("arange() requires stop to be specified.");
+    start = opts.start ?? 0;
+    stop = opts.stop;
+    step = opts.step ?? 1;
+  } else if (pos.length === 1) {
+    if (opts.stop !== undefined) {
+      start = pos[0]!;
+      stop = opts.stop;
+    } else stop = pos[0]!;
+    step = opts.step ?? 1;
+  } else {
+    [start, stop] = [pos[0]!, pos[1]!];
+    step = pos[2] ?? opts.step ?? 1;
+  }
+  if (step === 0) throw new ZeroDivisionError("division by zero");
+  const allInt = [start, stop, step].every(Number.isInteger) && [a, b, c].every((x) => typeof x !== "number" || Number.isInteger(x));
+  const dtype = dtypeOr(opts, allInt ? "int64" : "float64");
+  const n = Math.max(0, Math.ceil((stop - start) / step));
+  const out = alloc([n], dtype);
+  const data = out.data as unknown as (number | bigint)[];
+  if (DTYPE_INFO[dtype].big) for (let i = 0; i < n; i++) data[i] = BigInt(start + i * step);
+  else if (DTYPE_INFO[dtype].kind === "f") {
+    // NumPy fills by repeated addition of delta = (start + step) - start, computed in the output dtype.
+    const delta = start + step - start;
+    for (let i = 0; i < n; i++) data[i] = start + i * delta;
+  } else for (let i = 0; i < n; i++) data[i] = start + i * step;
+  return out;
+}
+
+class ZeroDivisionError extends Error {
+  override name = "ZeroDivisionError";
+}
+
+export interface LinspaceOptions extends DTypeOptions {
+  num?: number;
+  endpoint?: boolean;
+  retstep?: boolean;
+  base?: number;
+}
+
+function linspaceValues(start: number, stop: number, num: number, endpoint: boolean): { values: Float64Array; step: number } {
+  if (!Number.isInteger(num)) throw new TypeError("'float' object cannot be interpreted as an integer");
+  if (num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
+  const div = endpoint ? num - 1 : num;
+  const delta = stop - start;
+  const values = new Float64Array(num);
+  const step = div > 0 ? delta / div : NaN;
+  for (let i = 0; i < num; i++) values[i] = div > 0 ? (step === 0 ? (i / div) * delta : i * step) + start : i * delta + start;
+  if (endpoint && num > 1) values[num - 1] = stop;
+  return { values, step: div > 0 ? step : NaN };
+}
+
+export function linspace(start: number, stop: number, num: number | LinspaceOptions = 50, opts: LinspaceOptions = {}): NDArray | [NDArray, number] {
+  if (typeof num === "object") {
+    opts = num;
+    num = opts.num ?? 50;
+  }
+  const { values, step } = linspaceValues(start, stop, num, opts.endpoint ?? true);
+  const out = castCopy(new NDArray(values, "float64", [num]), dtypeOr(opts, "float64"));
+  return opts.retstep ? [out, step] : out;
+}
+
+export function logspace(start: number, stop: number, num: number | LinspaceOptions = 50, opts: LinspaceOptions = {}): NDArray {
+  if (typeof num === "object") {
+    opts = num;
+    num = opts.num ?? 50;
+  }
+  const base = opts.base ?? 10;
+  const { values } = linspaceValues(start, stop, num, opts.endpoint ?? true);
+  for (let i = 0; i < values.length; i++) values[i] = Math.pow(base, values[i]!);
+  return castCopy(new NDArray(values, "float64", [num]), dtypeOr(opts, "float64"));
+}
+
+export interface EyeOptions extends DTypeOptions {
+  M?: number;
+  k?: number;
+}
+export function eye(N: number, M?: number | EyeOptions | null, k?: number | EyeOptions, opts?: EyeOptions): NDArray {
+  const o: EyeOptions = [M, k, opts].find((x) => typeof x === "object" && x !== null) as EyeOptions ?? {};
+  const cols = typeof M === "number" ? M : o.M ?? N;
+  const diag = typeof k === "number" ? k : o.k ?? 0;
+  const out = alloc(shapeOf([N, cols]), dtypeOr(o, "float64"));
+  const one = toStorage(1, out.dtype);
+  const data = out.data as unknown as (number | bigint)[];
+  for (let i = 0; i < N; i++) {
+    const j = i + diag;
+    if (j >= 0 && j < cols) data[i * cols + j] = one;
+  }
+  return out;
+}
+
+export function identity(n: number, opts?: DTypeOptions): NDArray {
+  return eye(n, opts ?? {});
+}

@@ -1,0 +1,2 @@
+// join.ts — placeholder; filled in by its own change.
+export {};

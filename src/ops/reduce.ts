@@ -1,0 +1,2 @@
+// reduce.ts — placeholder; filled in by its own change.
+export {};

@@ -1,0 +1,2 @@
+// shape.ts — placeholder; filled in by its own change.
+export {};
