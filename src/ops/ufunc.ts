@@ -8,6 +8,7 @@ import { NDArray, empty } from "../core/ndarray.js";
 import { broadcastShapes, broadcastStrides, shapeRepr } from "../core/shape.js";
 import { UFUNC_LOOPS } from "../core/ufunc-loops.js";
 import { KERNELS } from "../kernels/gen/ufunc-kernels.js";
+import { BULK_UNARY } from "../kernels/bulk.js";
 import { collapse } from "../kernels/iter.js";
 import { UFUNC_DEFS, domainOf, type UfuncName } from "./ufunc-defs.js";
 
@@ -159,10 +160,15 @@ export function applyUfunc(name: UfuncName, operands: readonly unknown[], opts: 
   const resStrides = direct ? broadcastStrides(out.shape, out._strides, shape) : [...res._strides];
   const plan = collapse(shape, [resStrides, ...inputs.map((x) => x.strides)]);
   if (plan !== null) {
+    const bulk = def.nin === 1 && plan.shape.length === 1 && plan.strides.every((st) => st[0] === 1) ? BULK_UNARY[name]?.[loop.out as "float64"] : undefined;
+    if (bulk !== undefined && loop.ins[0] === loop.out) {
+      bulk(res.data as Float64Array, res._offset, inputs[0]!.data as Float64Array, inputs[0]!.offset, plan.shape[0]!);
+    } else {
     const kernel = (KERNELS[name] as Record<string, Function>)[domainOf(DTYPE_INFO[loop.ins[0]!].char)]!;
     const [so, ...sin] = plan.strides;
     if (def.nin === 2) kernel(plan.shape, res.data, res._offset, so, inputs[0]!.data, inputs[0]!.offset, sin[0], inputs[1]!.data, inputs[1]!.offset, sin[1]);
     else kernel(plan.shape, res.data, res._offset, so, inputs[0]!.data, inputs[0]!.offset, sin[0]);
+    }
   }
   if (out !== null && !direct) copyInto(out, res);
   const result = out ?? res;
