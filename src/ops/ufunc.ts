@@ -146,11 +146,11 @@ export function applyUfunc(name: UfuncName, operands: readonly unknown[], opts: 
     if (a === null) {
       const buf = new DTYPE_INFO[lt].ctor(1);
       (buf as unknown as (number | bigint)[])[0] = toStorage(weak[i]!.value, lt);
-      return { data: buf, offset: 0, strides: shape.map(() => 0) };
+      return { data: buf, offset: 0, strides: shape.map(() => 0), dtype: lt };
     }
     let src = a;
     if (DTYPE_INFO[a.dtype].big !== DTYPE_INFO[lt].big || (out !== null && sharesMemory(a, out) && !sameView(a, out))) src = castCopy(a, lt);
-    return { data: src.data, offset: src._offset, strides: broadcastStrides(src.shape, src._strides, shape) };
+    return { data: src.data, offset: src._offset, strides: broadcastStrides(src.shape, src._strides, shape), dtype: src.dtype };
   });
 
   if (name === "power" && DTYPE_INFO[loop.out].kind !== "f") checkNonNegativeExponent(inputs[1]!, shape);
@@ -161,7 +161,7 @@ export function applyUfunc(name: UfuncName, operands: readonly unknown[], opts: 
   const plan = collapse(shape, [resStrides, ...inputs.map((x) => x.strides)]);
   if (plan !== null) {
     const bulk = def.nin === 1 && plan.shape.length === 1 && plan.strides.every((st) => st[0] === 1) ? BULK_UNARY[name]?.[loop.out as "float64"] : undefined;
-    if (bulk !== undefined && loop.ins[0] === loop.out) {
+    if (bulk !== undefined && inputs[0]!.dtype === loop.out) {
       bulk(res.data as Float64Array, res._offset, inputs[0]!.data as Float64Array, inputs[0]!.offset, plan.shape[0]!);
     } else {
     const kernel = (KERNELS[name] as Record<string, Function>)[domainOf(DTYPE_INFO[loop.ins[0]!].char)]!;
