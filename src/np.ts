@@ -17,3 +17,4 @@ export const bool = "bool", int8 = "int8", int16 = "int16", int32 = "int32", int
 export const uint8 = "uint8", uint16 = "uint16", uint32 = "uint32", uint64 = "uint64";
 export const float32 = "float32", float64 = "float64";
 export const pi = Math.PI, e = Math.E, inf = Infinity, nan = NaN, newaxis = null;
+export * from "./ops/matmul.js";
