@@ -18,3 +18,4 @@ export const uint8 = "uint8", uint16 = "uint16", uint32 = "uint32", uint64 = "ui
 export const float32 = "float32", float64 = "float64";
 export const pi = Math.PI, e = Math.E, inf = Infinity, nan = NaN, newaxis = null;
 export * from "./ops/matmul.js";
+export { copyto } from "./ops/assign.js";
