@@ -19,3 +19,4 @@ export const float32 = "float32", float64 = "float64";
 export const pi = Math.PI, e = Math.E, inf = Infinity, nan = NaN, newaxis = null;
 export * from "./ops/matmul.js";
 export { copyto } from "./ops/assign.js";
+export { getItem, setItem, sliceIndices } from "./ops/indexing.js";
