@@ -107,7 +107,7 @@ interface Plan {
   /** View after the basic part; advanced axes are kept whole in it. */
   view: NDArray;
   /** Advanced indices: axis in `view` and its index array (already broadcast-compatible, ints). */
-  adv: { axis: number; arr: NDArray }[];
+  adv: { axis: number; arr: NDArray; fromInt?: boolean }[];
   /** True when advanced axes were adjacent (their result dims replace them in place). */
   adjacent: boolean;
 }
@@ -125,7 +125,7 @@ function plan(a: NDArray, items: readonly unknown[]): Plan {
 
   const shape: number[] = [], strides: number[] = [];
   let offset = a._offset, axis = 0;
-  const adv: { axis: number; arr: NDArray }[] = [];
+  const adv: Plan["adv"] = [];
   const advPositions: number[] = []; // positions in the item list, for the adjacency rule
   norm.forEach((n, pos) => {
     if (n.kind === "new") {
@@ -160,7 +160,7 @@ function plan(a: NDArray, items: readonly unknown[]): Plan {
     } else {
       // integer array, or an integer scalar acting as a 0-d index array beside other advanced indices
       const arr = n.kind === "int" ? new NDArray(new BigInt64Array([BigInt(n.value)]), "int64", []) : (n as { arr: NDArray }).arr;
-      adv.push({ axis: shape.length, arr });
+      adv.push({ axis: shape.length, arr, fromInt: n.kind === "int" });
       shape.push(a.shape[axis]!);
       strides.push(a._strides[axis]!);
       advPositions.push(pos);
@@ -178,7 +178,7 @@ function advancedOffsets(view: NDArray, adv: Plan["adv"]): { bshape: number[]; o
   try {
     bshape = broadcastIndexShapes(adv.map((x) => x.arr.shape));
   } catch {
-    throw new IndexError(`shape mismatch: indexing arrays could not be broadcast together with shapes ${adv.map((x) => compact(x.arr.shape)).join(" ")} `);
+    throw new IndexError(`shape mismatch: indexing arrays could not be broadcast together with shapes ${adv.filter((x) => !x.fromInt).map((x) => compact(x.arr.shape)).join(" ")} `);
   }
   const n = shapeSize(bshape);
   const offs = new Float64Array(n);
