@@ -341,6 +341,8 @@ declare module "../core/ndarray.js" {
     get(...index: IndexItem[]): NDArray;
     /** a[index] = value; `index` is one item or a JS array of items (a tuple). */
     set(index: IndexItem | readonly IndexItem[], value: Arr): NDArray;
+    /** `for (const row of a)`: iterates over the first axis like Python's `for row in a`. */
+    [Symbol.iterator](): Iterator<NDArray>;
   }
 }
 Object.assign(NDArray.prototype, {
@@ -350,5 +352,9 @@ Object.assign(NDArray.prototype, {
   set(this: NDArray, index: unknown, value: Arr) {
     setItem(this, index, value);
     return this;
+  },
+  *[Symbol.iterator](this: NDArray): Generator<NDArray> {
+    if (this.ndim === 0) throw new TypeError("iteration over a 0-d array");
+    for (let i = 0; i < this.shape[0]!; i++) yield getItem(this, [i]);
   },
 });
