@@ -116,11 +116,15 @@ function signbitNaN(x: number): boolean {
   return u32[1]! >>> 31 === 1;
 }
 
-/** Integer reciprocal as NumPy computes it: (int)(1.0 / a); 1/0 is inf, which x86 casts to the minimum int. */
-export function recipI(a: number): number {
-  return a === 0 ? -2147483648 : Math.trunc(1 / a);
+/**
+ * Integer reciprocal as NumPy computes it: (type)(1.0 / a). 1/0 is inf, which x86 converts to the minimum int
+ * (so 0 once narrowed to 8/16 bits), and to 0 for unsigned 32/64-bit outputs; `out` tells which.
+ */
+export function recipI(a: number, out: unknown): number {
+  return a === 0 ? (out instanceof Uint32Array ? 0 : -2147483648) : Math.trunc(1 / a);
 }
-export function recipB(a: bigint): bigint {
-  return a === 0n ? -(2n ** 63n) : a === 1n ? 1n : a === -1n ? -1n : 0n;
+export function recipB(a: bigint, out: unknown): bigint {
+  if (a === 0n) return out instanceof BigUint64Array ? 0n : -(2n ** 63n);
+  return a === 1n ? 1n : a === -1n ? -1n : 0n;
 }
 

@@ -2,7 +2,7 @@
 // Domains: "f" float (number), "i" ≤32-bit ints (number), "b" 64-bit ints (bigint), "?" bool (0/1).
 // scripts/gen-kernels.ts turns each expression into strided loops; a loop NumPy has (src/core/ufunc-loops.ts)
 // whose domain has no expression here fails the build, so forgetting a rule cannot pass silently.
-// `$a`, `$b` are the operands; `S.` is src/kernels/scalar.ts.
+// `$a`, `$b` are the operands; `S.` is src/kernels/scalar.ts; `o` is the output typed array.
 
 export type Domain = "f" | "i" | "b" | "?";
 export interface UfuncDef {
@@ -50,7 +50,8 @@ export const UFUNC_DEFS = {
   absolute: { nin: 1, expr: { f: "Math.abs($a)", i: "Math.abs($a)", b: "($a < 0n ? -$a : $a)", "?": "$a" } },
   sign: { nin: 1, expr: { f: "S.signF($a)", i: "($a > 0 ? 1 : $a < 0 ? -1 : 0)", b: "($a > 0n ? 1n : $a < 0n ? -1n : 0n)" } },
   square: { nin: 1, expr: { f: "$a * $a", i: "Math.imul($a, $a)", b: "$a * $a" } },
-  reciprocal: { nin: 1, expr: { f: "1 / $a", i: "S.recipI($a)", b: "S.recipB($a)" } },
+  // `o` is the generated loop's output array: x86 gives INT_MIN for (int)(1.0 / 0) but 0 for (unsigned)(1.0 / 0).
+  reciprocal: { nin: 1, expr: { f: "1 / $a", i: "S.recipI($a, o)", b: "S.recipB($a, o)" } },
   sqrt: f("Math.sqrt($a)"),
   cbrt: f("Math.cbrt($a)"),
   exp: f("Math.exp($a)"),

@@ -3,9 +3,9 @@
 
 import { asarray, castCopy, checkPyInt, copyInto, toStorage, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO, canCast, dtypeFromChar, promoteTypes, toDType, type Casting, type DType } from "../core/dtype.js";
-import { UFuncTypeError, ValueError } from "../core/errors.js";
+import { OverflowError, UFuncTypeError, ValueError } from "../core/errors.js";
 import { NDArray, empty } from "../core/ndarray.js";
-import { broadcastShapes, broadcastStrides, shapeRepr } from "../core/shape.js";
+import { broadcastShapes, broadcastStrides } from "../core/shape.js";
 import { UFUNC_LOOPS } from "../core/ufunc-loops.js";
 import { KERNELS } from "../kernels/gen/ufunc-kernels.js";
 import { BULK_UNARY } from "../kernels/bulk.js";
@@ -21,6 +21,7 @@ export interface UfuncOptions {
 
 type Weak = { kind: "bool" | "int" | "float"; value: number | bigint | boolean };
 
+const UNIFORM = new Set(["positive", "sign"]);
 const COMPARISONS = new Set(["equal", "not_equal", "less", "less_equal", "greater", "greater_equal"]);
 
 function weakOf(v: unknown): Weak | null {
@@ -30,21 +31,62 @@ function weakOf(v: unknown): Weak | null {
   return null;
 }
 
-/** NEP 50: the dtype a weak Python scalar takes next to arrays whose promoted dtype is `strong`. */
-function weakDType(w: Weak, strong: DType | null, ufunc: string): DType {
+/** NEP 50: the dtype a weak Python scalar takes next to arrays whose promoted dtype is `strong`. Whether a
+ * Python int fits is checked later, against the loop's input dtype (true_divide of int8 by 300 is fine). */
+function weakDType(w: Weak, strong: DType | null): DType {
   if (w.kind === "bool") return "bool";
   const kind = strong === null ? "b" : DTYPE_INFO[strong].kind;
   if (w.kind === "float") return kind === "f" ? strong! : "float64";
   if (strong === null || kind === "b") return "int64";
-  if (kind === "f") return strong;
-  try {
-    checkPyInt(w.value as number | bigint, strong);
-  } catch (e) {
-    // NumPy 2 compares out-of-range Python ints exactly instead of raising.
-    if (COMPARISONS.has(ufunc)) return typeof w.value === "bigint" || Math.abs(w.value as number) >= 2 ** 63 ? "float64" : "int64";
-    throw e;
-  }
   return strong;
+}
+
+const I64_MIN = -(2n ** 63n), I64_MAX = 2n ** 63n - 1n, U64_MAX = 2n ** 64n - 1n, F64_LIMIT = 2n ** 1024n;
+
+/** Convert a weak scalar to a loop input dtype, raising NumPy's OverflowErrors for Python ints that do not fit. */
+function weakStorage(w: Weak, dtype: DType): number | bigint {
+  if (w.kind === "int") {
+    const I = DTYPE_INFO[dtype];
+    if (I.kind === "i" || I.kind === "u") {
+      const b = typeof w.value === "bigint" ? w.value : BigInt(w.value as number);
+      // NumPy converts through C long, or C unsigned long for uint32/uint64.
+      const unsignedLong = dtype === "uint64" || dtype === "uint32";
+      if (b < I64_MIN || b > (unsignedLong ? U64_MAX : I64_MAX))
+        throw new OverflowError("Python int too large to convert to C long");
+      checkPyInt(b, dtype);
+    } else if (I.kind === "f" && typeof w.value === "bigint" && (w.value >= F64_LIMIT || w.value <= -F64_LIMIT)) {
+      throw new OverflowError("int too large to convert to float");
+    }
+  }
+  return toStorage(w.value, dtype);
+}
+
+/**
+ * NumPy 2 compares integer arrays with Python ints outside their range exactly: every element is then on one
+ * side of the scalar. Returns that constant answer, or null when the scalar is in range (the loop decides).
+ */
+function outOfRangeComparison(name: string, weak: (Weak | null)[], types: DType[]): boolean | null {
+  const i = weak.findIndex((w) => w !== null && w.kind === "int");
+  if (i < 0 || weak[1 - i] !== null) return null;
+  const other = types[1 - i]!, I = DTYPE_INFO[other];
+  if (I.kind !== "i" && I.kind !== "u") return null;
+  const v = weak[i]!.value as number | bigint;
+  const b = typeof v === "bigint" ? v : BigInt(v);
+  const above = b > BigInt(I.max);
+  if (!above && b >= BigInt(I.min)) return null;
+  // Orient as `array OP scalar`: the scalar on the left flips the inequality.
+  const scalarBigger = i === 1 ? above : !above;
+  switch (name) {
+    case "equal":
+      return false;
+    case "not_equal":
+      return true;
+    case "less":
+    case "less_equal":
+      return scalarBigger;
+    default:
+      return !scalarBigger;
+  }
 }
 
 interface Loop {
@@ -71,7 +113,7 @@ function noLoop(name: string, types: DType[]): never {
     if (name === "negative")
       throw new TypeError("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.");
   }
-  throw new TypeError(`ufunc '${name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''`);
+  throw new TypeError(`ufunc '${pyName(name)}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''`);
 }
 
 /** NumPy's loop search: the first loop every input casts to safely (true_divide sends ints to float64). */
@@ -83,9 +125,12 @@ export function resolveLoop(name: string, types: DType[], dtype?: DType): Loop {
     const sig = loops.find((l) => l.out === dtype);
     if (!sig) noLoop(name, types);
     const bad = types.findIndex((t) => !canCast(t, dtype, "same_kind"));
-    throw new UFuncTypeError(`Cannot cast ufunc '${name}' input ${bad} from dtype('${types[bad]}') to dtype('${dtype}') with casting rule 'same_kind'`);
+    throw new UFuncTypeError(`Cannot cast ufunc '${pyName(name)}' input ${bad} from dtype('${types[bad]}') to dtype('${dtype}') with casting rule 'same_kind'`);
   }
   if ((name === "subtract" || name === "negative") && types.every((t) => t === "bool")) noLoop(name, types);
+  // NumPy resolves these with its "uniform" type resolver, which demands a loop for the input dtype itself.
+  if (UNIFORM.has(name) && types[0] === "bool")
+    throw new UFuncTypeError(`ufunc '${name}' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None`);
   if (name === "true_divide" && types.every((t) => DTYPE_INFO[t].kind !== "f")) return { ins: types.map(() => "float64"), out: "float64" };
   for (const l of loops) if (l.ins.every((t, i) => canCast(types[i]!, t, "safe"))) return l;
   return noLoop(name, types);
@@ -106,8 +151,20 @@ function prepare(name: string, operands: readonly unknown[]): { arrays: (NDArray
       strong = strong === null ? a.dtype : promoteTypes(strong, a.dtype);
     }
   }
-  const types = arrays.map((a, i) => (a ? a.dtype : weakDType(weak[i]!, strong, name)));
+  const types = arrays.map((a, i) => (a ? a.dtype : weakDType(weak[i]!, strong)));
+  // A lone Python int too big for int64 becomes uint64, as np.asarray(2**63) does.
+  if (operands.length === 1 && weak[0]?.kind === "int" && typeof weak[0].value === "bigint" && weak[0].value > I64_MAX && weak[0].value <= U64_MAX) types[0] = "uint64";
   return { arrays, weak, types };
+}
+
+/** NumPy's shape form in ufunc messages: (2,3), (3,). */
+function compactShape(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(",")})`;
+}
+
+/** The name NumPy's messages use: np.true_divide is the ufunc 'divide'. */
+export function pyName(name: string): string {
+  return name === "true_divide" ? "divide" : name;
 }
 
 function sharesMemory(a: NDArray, b: NDArray): boolean {
@@ -121,35 +178,39 @@ function sameView(a: NDArray, b: NDArray): boolean {
 /** Apply a ufunc by NumPy's name to arrays or JS scalars. */
 export function applyUfunc(name: UfuncName, operands: readonly unknown[], opts: UfuncOptions = {}): NDArray {
   const def = UFUNC_DEFS[name];
-  if (operands.length !== def.nin) throw new TypeError(`${name}() takes from ${def.nin} to ${def.nin + 1} positional arguments but ${operands.length} were given`);
+  if (operands.length !== def.nin) throw new TypeError(`${pyName(name)}() takes from ${def.nin} to ${def.nin + 1} positional arguments but ${operands.length} were given`);
   const { arrays, weak, types } = prepare(name, operands);
   const dtype = opts.dtype === undefined || opts.dtype === null ? undefined : toDType(opts.dtype);
   const loop = resolveLoop(name, types, dtype);
 
-  // Inputs as (typed array, offset, strides) in the loop's storage class.
   const shapes = arrays.map((a) => (a ? a.shape : []));
-  let shape = broadcastShapes(...shapes);
   const out = opts.out ?? null;
+  if (out !== null && !(out instanceof NDArray)) throw new TypeError("return arrays must be of ArrayType");
+  let shape = broadcastShapes(...shapes);
   if (out !== null) {
-    if (!(out instanceof NDArray)) throw new TypeError("return arrays must be of ArrayType");
-    const full = broadcastShapes(shape, out.shape);
+    const full = broadcastShapes(...shapes, out.shape);
     if (full.length !== out.ndim || full.some((d, i) => d !== out.shape[i]))
-      throw new ValueError(`non-broadcastable output operand with shape ${shapeRepr(out.shape)} doesn't match the broadcast shape ${shapeRepr(full)}`);
+      throw new ValueError(`non-broadcastable output operand with shape ${compactShape(out.shape)} doesn't match the broadcast shape ${compactShape(full)}`);
     shape = full;
     const casting = opts.casting ?? "same_kind";
     if (!canCast(loop.out, out.dtype, casting))
-      throw new UFuncTypeError(`Cannot cast ufunc '${name}' output from dtype('${loop.out}') to dtype('${out.dtype}') with casting rule '${casting}'`);
+      throw new UFuncTypeError(`Cannot cast ufunc '${pyName(name)}' output from dtype('${loop.out}') to dtype('${out.dtype}') with casting rule '${casting}'`);
     if (!out._writeable) throw new ValueError("output array is read-only");
   }
+
+  const constant = COMPARISONS.has(name) ? outOfRangeComparison(name, weak, types) : null;
+  // Inputs as (typed array, offset, strides) whose values are exactly the loop's input dtype's values:
+  // an input is cast first unless reading it as a JS number/bigint already gives the loop dtype's value.
   const inputs = arrays.map((a, i) => {
     const lt = loop.ins[i]!;
     if (a === null) {
       const buf = new DTYPE_INFO[lt].ctor(1);
-      (buf as unknown as (number | bigint)[])[0] = toStorage(weak[i]!.value, lt);
+      (buf as unknown as (number | bigint)[])[0] = constant === null ? weakStorage(weak[i]!, lt) : toStorage(0, lt);
       return { data: buf, offset: 0, strides: shape.map(() => 0), dtype: lt };
     }
     let src = a;
-    if (DTYPE_INFO[a.dtype].big !== DTYPE_INFO[lt].big || (out !== null && sharesMemory(a, out) && !sameView(a, out))) src = castCopy(a, lt);
+    const exact = a.dtype === lt || (DTYPE_INFO[a.dtype].big === DTYPE_INFO[lt].big && canCast(a.dtype, lt, "safe"));
+    if (!exact || (out !== null && sharesMemory(a, out) && !sameView(a, out))) src = castCopy(a, lt);
     return { data: src.data, offset: src._offset, strides: broadcastStrides(src.shape, src._strides, shape), dtype: src.dtype };
   });
 
@@ -158,22 +219,48 @@ export function applyUfunc(name: UfuncName, operands: readonly unknown[], opts: 
   const direct = out !== null && out.dtype === loop.out;
   const res = direct ? out : empty(shape, loop.out);
   const resStrides = direct ? broadcastStrides(out.shape, out._strides, shape) : [...res._strides];
-  const plan = collapse(shape, [resStrides, ...inputs.map((x) => x.strides)]);
-  if (plan !== null) {
-    const bulk = def.nin === 1 && plan.shape.length === 1 && plan.strides.every((st) => st[0] === 1) ? BULK_UNARY[name]?.[loop.out as "float64"] : undefined;
-    if (bulk !== undefined && inputs[0]!.dtype === loop.out) {
-      bulk(res.data as Float64Array, res._offset, inputs[0]!.data as Float64Array, inputs[0]!.offset, plan.shape[0]!);
-    } else {
-    const kernel = (KERNELS[name] as Record<string, Function>)[domainOf(DTYPE_INFO[loop.ins[0]!].char)]!;
-    const [so, ...sin] = plan.strides;
-    if (def.nin === 2) kernel(plan.shape, res.data, res._offset, so, inputs[0]!.data, inputs[0]!.offset, sin[0], inputs[1]!.data, inputs[1]!.offset, sin[1]);
-    else kernel(plan.shape, res.data, res._offset, so, inputs[0]!.data, inputs[0]!.offset, sin[0]);
-    }
+  if (constant !== null) {
+    const plan = collapse(shape, [resStrides]);
+    if (plan !== null) fillStrided(res.data as Uint8Array, res._offset, plan.shape, plan.strides[0]!, constant ? 1 : 0);
+  } else {
+    const plan = collapse(shape, [resStrides, ...inputs.map((x) => x.strides)]);
+    if (plan !== null) runKernel(name, def.nin, loop, plan, res, inputs);
   }
   if (out !== null && !direct) copyInto(out, res);
   const result = out ?? res;
   if (arrays.some((a) => a !== null && a._tensor)) result._tensor = true;
   return result;
+}
+
+/** Write one value at every element of a strided region (the odometer of iter.ts, without a kernel). */
+function fillStrided(data: Uint8Array, offset: number, shape: number[], strides: number[], v: number): void {
+  const nd = shape.length, idx = new Array<number>(nd).fill(0);
+  const total = shape.reduce((p, q) => p * q, 1);
+  let off = offset;
+  for (let k = 0; k < total; k++) {
+    data[off] = v;
+    for (let j = nd - 1; j >= 0; j--) {
+      idx[j]!++;
+      off += strides[j]!;
+      if (idx[j]! < shape[j]!) break;
+      off -= strides[j]! * shape[j]!;
+      idx[j] = 0;
+    }
+  }
+}
+
+type Input = { data: globalThis.ArrayLike<unknown>; offset: number; strides: number[]; dtype: DType };
+
+function runKernel(name: UfuncName, nin: number, loop: Loop, plan: { shape: number[]; strides: number[][] }, res: NDArray, inputs: Input[]): void {
+  const bulk = nin === 1 && plan.shape.length === 1 && plan.strides.every((st) => st[0] === 1) ? BULK_UNARY[name]?.[loop.out as "float64"] : undefined;
+  if (bulk !== undefined && inputs[0]!.dtype === loop.out) {
+    bulk(res.data as Float64Array, res._offset, inputs[0]!.data as Float64Array, inputs[0]!.offset, plan.shape[0]!);
+    return;
+  }
+  const kernel = (KERNELS[name] as Record<string, Function>)[domainOf(DTYPE_INFO[loop.ins[0]!].char)]!;
+  const [so, ...sin] = plan.strides;
+  if (nin === 2) kernel(plan.shape, res.data, res._offset, so, inputs[0]!.data, inputs[0]!.offset, sin[0], inputs[1]!.data, inputs[1]!.offset, sin[1]);
+  else kernel(plan.shape, res.data, res._offset, so, inputs[0]!.data, inputs[0]!.offset, sin[0]);
 }
 
 function checkNonNegativeExponent(x: { data: globalThis.ArrayLike<unknown>; offset: number; strides: number[] }, shape: number[]): void {
