@@ -166,36 +166,62 @@ export function copyInto(dst: NDArray, src: NDArray): void {
   }
 }
 
-const TWO63 = 2 ** 63, TWO64 = 2 ** 64;
+const TWO31 = 2 ** 31, TWO63 = 2 ** 63, TWO64 = 2 ** 64;
+const I64_MIN = -(2n ** 63n), U64_HALF = 2n ** 63n;
 
-/** Element conversion between storage classes; null when plain assignment into the typed array is already NumPy's cast. */
+/**
+ * Element conversion between storage classes; null when plain assignment into the typed array is already NumPy's
+ * cast. Float → int casts of NaN, infinities and out-of-range values are undefined in C; these follow what NumPy
+ * gives on x86-64 (cvttsd2si: the "integer indefinite" minimum, then truncated to the target width).
+ */
 function convertFn(from: DType, to: DType, sBig: boolean, dBig: boolean): ((x: number | bigint) => number | bigint) | null {
   if (to === "bool" && from !== "bool") return sBig ? (x) => (x !== 0n ? 1 : 0) : (x) => (x !== 0 ? 1 : 0);
   if (sBig && dBig) return null; // BigInt64Array <-> BigUint64Array stores wrap modulo 2^64
+  const fk = DTYPE_INFO[from].kind, tk = DTYPE_INFO[to].kind;
   if (sBig) {
-    const I = DTYPE_INFO[to];
-    if (I.kind === "f") return (x) => Number(x);
-    const bits = I.itemsize * 8;
-    return I.kind === "u" ? (x) => Number(BigInt.asUintN(bits, x as bigint)) : (x) => Number(BigInt.asIntN(bits, x as bigint));
+    if (to === "float32") return (x) => bigToFloat32(x as bigint);
+    if (tk === "f") return (x) => Number(x);
+    const bits = DTYPE_INFO[to].itemsize * 8;
+    return tk === "u" ? (x) => Number(BigInt.asUintN(bits, x as bigint)) : (x) => Number(BigInt.asIntN(bits, x as bigint));
   }
   if (dBig) {
-    const unsigned = DTYPE_INFO[to].kind === "u";
-    if (DTYPE_INFO[from].kind !== "f") return (x) => BigInt(x as number);
-    // C casts of NaN/inf/out-of-range floats are undefined; x86 gives INT64_MIN, which NumPy shows.
+    if (fk !== "f") return (x) => BigInt(x as number);
+    if (tk === "i") return (x) => ((x as number) >= -TWO63 && (x as number) < TWO63 ? BigInt(Math.trunc(x as number)) : I64_MIN);
+    // uint64: through int64 for negatives, an unsigned conversion above 2^63; NaN and < -2^63 give 2^63, >= 2^64 gives 0.
     return (x) => {
       const v = x as number;
-      if (!Number.isFinite(v) || v >= TWO64 || v < -TWO63) return -(2n ** 63n);
-      return unsigned && v < 0 ? BigInt.asUintN(64, BigInt(Math.trunc(v))) : BigInt(Math.trunc(v));
+      if (v >= TWO64) return 0n;
+      if (!(v >= -TWO63)) return U64_HALF;
+      return BigInt.asUintN(64, BigInt(Math.trunc(v)));
     };
   }
-  const fk = DTYPE_INFO[from].kind, tk = DTYPE_INFO[to].kind;
   if (fk === "f" && (tk === "i" || tk === "u")) {
-    // x86 C casts of NaN/inf give the minimum int (then truncated to the target width); typed arrays would give 0.
-    const bits = DTYPE_INFO[to].itemsize * 8;
-    const bad = bits >= 32 ? (tk === "u" && bits === 32 ? 0 : -(2 ** 31)) : 0;
-    return (x) => (Number.isFinite(x as number) ? Math.trunc(x as number) : bad);
+    if (to === "uint32") {
+      // Converted through int64: in range it wraps modulo 2^32; beyond, the minimum int64 truncates to 0.
+      return (x) => {
+        const v = Math.trunc(x as number);
+        return v >= -TWO63 && v < TWO63 ? v % TWO64 : 0;
+      };
+    }
+    // Through int32: beyond its range (and NaN/inf) the minimum int, which narrows to 0 below 32 bits.
+    return (x) => {
+      const v = Math.trunc(x as number);
+      return v >= -TWO31 && v < TWO31 ? v : -TWO31;
+    };
   }
   return null;
+}
+
+/** Round a bigint to the nearest float32 (ties to even) in one step; via float64 could round twice. */
+function bigToFloat32(x: bigint): number {
+  const neg = x < 0n, m = neg ? -x : x;
+  if (m < 2n ** 53n) return Number(x);
+  const shift = BigInt(m.toString(2).length - 24);
+  let q = m >> shift;
+  const rem = m - (q << shift), half = 1n << (shift - 1n);
+  if (rem > half || (rem === half && (q & 1n) === 1n)) q += 1n;
+  const r = Number(q << shift);
+  return neg ? -r : r;
 }
 
 /** np.asarray: NDArrays pass through (cast when a dtype is given), everything else goes through np.array. */
