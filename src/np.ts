@@ -20,3 +20,4 @@ export const pi = Math.PI, e = Math.E, inf = Infinity, nan = NaN, newaxis = null
 export * from "./ops/matmul.js";
 export { copyto } from "./ops/assign.js";
 export { getItem, setItem, sliceIndices } from "./ops/indexing.js";
+export * as linalg from "./ops/linalg/index.js";
