@@ -21,3 +21,5 @@ export * from "./ops/matmul.js";
 export { copyto } from "./ops/assign.js";
 export { getItem, setItem, sliceIndices } from "./ops/indexing.js";
 export * as linalg from "./ops/linalg/index.js";
+export * from "./ops/einsum.js";
+export * from "./ops/products.js";
