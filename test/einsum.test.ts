@@ -1,11 +1,13 @@
 // einsum.test.ts — np.einsum and np.einsumPath against NumPy (scripts/fixtures/einsum.py): hand-picked and random
 // subscripts over every dtype kind, strided operands, dtype=/casting=/out=/optimize=, the sublist form, NumPy's
-// error texts, single-operand views (owner, byte strides, offset, writes through), and the seed's identity frames.
+// error texts, single-operand views (owner, byte strides, offset, writes through), the seed's identity frames,
+// and a live differential run of random einsums against NumPy when python3 is present.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { np, NDArray } from "../src/index.js";
 import { assertMatches, assertThrowsLike, decode, loadFixture, type EncArray, type EncError, type Encoded } from "./helpers/fixtures.js";
+import { Oracle, checkSpec, oracleAvailable, type CallSpec, type Operand, type View } from "./helpers/oracle.js";
 
 interface EncOperand {
   base: EncArray;
@@ -191,4 +193,86 @@ test("einsum's options object is recognised after operands, and bad optimize val
   assert.deepEqual(np.einsum("ij->", [[1, 2], [3, 4]], { dtype: "int64", casting: "unsafe" }).tolist(), 10);
   assert.throws(() => np.einsum("ij,jk", np.ones([2, 2]), np.ones([2, 2]), { optimize: "fastest" as never }), { name: "KeyError" });
   assert.throws(() => np.einsum("ij,jk", np.ones([2, 2]), np.ones([2, 2]), { optimize: [1, 2, 3] as never }), { name: "TypeError" });
+});
+
+// ---- live differential test: random einsums, NumPy answering over the oracle (skipped without python3) ----
+
+/** mulberry32: a small seeded PRNG, so a failing run can be replayed with EINSUM_SEED. */
+function prng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomSpec(rand: () => number): CallSpec {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const pool = "abcdeFG";
+  const sizes = new Map([...pool].map((l) => [l, int(1, 4)]));
+  const nop = pick([1, 1, 2, 2, 2, 3, 3, 4, 5]);
+  const ell = rand() < 0.25 ? Array.from({ length: int(1, 2) }, () => int(1, 3)) : null;
+  const sameDtype = rand() < 0.7;
+  const dt0 = pick(["int32", "int64", "float32", "float64", "bool", "int8", "uint8", "uint64"]);
+  const terms: string[] = [], args: Operand[] = [];
+  for (let k = 0; k < nop; k++) {
+    const labels = Array.from({ length: int(0, 3) }, () => pick([...pool.slice(0, 6)]));
+    let shape = labels.map((l) => (labels.indexOf(l) === labels.lastIndexOf(l) && rand() < 0.1 ? 1 : sizes.get(l)!));
+    let term = labels.join("");
+    if (ell && rand() < 0.7) {
+      const pos = int(0, labels.length);
+      const e = ell.slice(ell.length - int(0, ell.length)).map((d) => (rand() < 0.2 ? 1 : d));
+      term = term.slice(0, pos) + "..." + term.slice(pos);
+      shape = [...shape.slice(0, pos), ...e, ...shape.slice(pos)];
+    }
+    terms.push(term);
+    args.push(randomOperand(shape, sameDtype ? dt0 : pick(["int32", "float32", "float64", "bool", "int16"]), rand));
+  }
+  let subs = terms.join(",");
+  if (rand() < 0.6) {
+    const seen = [...new Set(subs.replace(/[.,]/g, ""))].sort().filter(() => rand() < 0.5);
+    seen.sort(() => rand() - 0.5);
+    let o = seen.join("");
+    if (subs.includes("...")) {
+      const p = int(0, o.length);
+      o = o.slice(0, p) + "..." + o.slice(p);
+    }
+    subs += "->" + o;
+  }
+  return { f: "einsum", args: [subs, ...args] };
+}
+
+/** A random operand of `shape` in a random layout (C order, transposed, strided, reversed). */
+function randomOperand(shape: number[], dtype: string, rand: () => number): Operand {
+  const layout = shape.length === 0 ? "c" : ["c", "c", "T", "step", "flip"][Math.floor(rand() * 5)]!;
+  const baseShape = layout === "T" ? [...shape].reverse() : layout === "step" ? [...shape.slice(0, -1), shape[shape.length - 1]! * 2] : shape;
+  const n = baseShape.reduce((p, q) => p * q, 1);
+  const data = Array.from({ length: n }, () => {
+    if (dtype === "bool") return rand() < 0.5;
+    if (dtype.startsWith("float")) return Math.round((rand() * 4 - 2) * 4) / 4;
+    const v = Math.floor(rand() * 9) - (dtype.startsWith("u") ? 0 : 4);
+    return dtype.endsWith("64") ? String(v) : v;
+  });
+  const a = { dtype, shape: baseShape, data };
+  const v: View[] = layout === "T" ? ["T"] : layout === "step" ? [["slice", shape.length - 1, null, null, 2]] : layout === "flip" ? [["flip", 0]] : [];
+  return { a, v };
+}
+
+test("live: random einsums agree with NumPy (values, dtypes, errors)", { skip: !oracleAvailable() && "python3 with numpy not available" }, async () => {
+  const seed = Number(process.env.EINSUM_SEED ?? 12345);
+  const rand = prng(seed);
+  const specs = Array.from({ length: 400 }, () => randomSpec(rand));
+  const oracle = Oracle.start()!;
+  try {
+    const answers = await oracle.run(specs);
+    specs.forEach((spec, i) => {
+      const r = answers[i]!.r;
+      const dtype = "dtype" in r ? r.dtype : "";
+      checkSpec(spec, answers[i]!, { ...tol(dtype), what: `seed ${seed} #${i} ${JSON.stringify(spec.args![0])}` });
+    });
+  } finally {
+    oracle.close();
+  }
 });

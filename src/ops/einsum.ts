@@ -5,13 +5,13 @@
 
 import { asarray, castCopy, copyInto, type ArrayLike } from "../core/convert.js";
 import { canCast, promoteTypes, toDType, type Casting, type DType } from "../core/dtype.js";
-import { ValueError } from "../core/errors.js";
+import { IndexError, ValueError } from "../core/errors.js";
 import { NDArray, empty } from "../core/ndarray.js";
 import { isCContiguous } from "../core/shape.js";
 import { computeDType } from "./matmul.js";
 import { contractPair, diagonal, sumOut, type Term } from "./einsum/contract.js";
 import { parseC, parsePy, sublistsToSubscripts } from "./einsum/parse.js";
-import { choosePath, pathReport, type Path, type PathType } from "./einsum/path.js";
+import { RuntimeError, choosePath, pathReport, type Path, type PathType } from "./einsum/path.js";
 
 export type EinsumOptimize = boolean | "greedy" | "optimal" | readonly unknown[];
 
@@ -56,6 +56,19 @@ function pathType(optimize: unknown): { type: PathType; limit?: number } {
 
 class KeyError extends Error {
   override name = "KeyError";
+}
+
+/** einsum_path's walk over an explicit path: each step pops its operands (IndexError past the end), one must remain. */
+function checkExplicitPath(path: Path, nop: number): void {
+  let n = nop;
+  for (const step of path) {
+    for (const x of [...step].sort((p, q) => q - p)) {
+      if (x >= n || x < -n) throw new IndexError("pop index out of range");
+      n--;
+    }
+    n++;
+  }
+  if (n !== 1) throw new RuntimeError(`Invalid einsum_path is specified: ${n - 1} more operands has to be contracted.`);
 }
 
 /** Python's "(3,)" / "(2,newaxis,3)" for NpyIter's remapped-shape message (leading newaxes are not printed). */
@@ -129,7 +142,7 @@ function runPath(terms: Term[], output: readonly number[], path: Path, cdt: Retu
   const list = [...terms];
   path.forEach((step, s) => {
     const picked = [...step].sort((x, y) => y - x).map((x) => {
-      if (x >= list.length) throw new RangeError("pop index out of range");
+      if (x >= list.length) throw new IndexError("pop index out of range");
       return list.splice(x, 1)[0]!;
     });
     const needed = new Set([...output, ...list.flatMap((t) => t.labels)]);
@@ -142,7 +155,7 @@ function runPath(terms: Term[], output: readonly number[], path: Path, cdt: Retu
     acc = sumOut(acc, acc.labels.filter((l) => !needed.has(l)), cdt, clamp);
     list.push(acc);
   });
-  return list.length === 1 ? list[0]! : runPath(list, output, [list.map((_, i) => i)], cdt, clamp);
+  return list[0]!;
 }
 
 /**
@@ -155,6 +168,7 @@ export function einsum(subscripts: string | ArrayLike, ...operands: (ArrayLike |
   const casting = opts.casting ?? "safe";
   const { type, limit } = pathType(opts.optimize);
   if (type !== false) parsePy(subs, ops.map((o) => o.shape)); // optimize goes through NumPy's Python parser first
+  if (Array.isArray(type)) checkExplicitPath(type, ops.length);
   const parsed = parseC(subs, ops.map((o) => o.ndim));
   const output = parsed.output;
   const tensor = ops.some((o) => o._tensor);
