@@ -23,3 +23,4 @@ export { getItem, setItem, sliceIndices } from "./ops/indexing.js";
 export * as linalg from "./ops/linalg/index.js";
 export * from "./ops/einsum.js";
 export * from "./ops/products.js";
+export * from "./ops/selection.js";

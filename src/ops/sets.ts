@@ -1,0 +1,351 @@
+// sets.ts — np.unique (return_index/inverse/counts, axis, equal_nan), the array-API uniqueAll/Counts/Inverse/
+// Values, isin, intersect1d, union1d, setdiff1d, setxor1d — NumPy 2.4's algorithms (lib/_arraysetops_impl.py)
+// on the stable sort kernel, with a counting pass for integers of small range (the same results, linear time).
+// uniqueValues of integers returns NumPy's hash-set order (src/kernels/sort-hashorder.ts).
+
+import { castCopy, type ArrayLike } from "../core/convert.js";
+import { DTYPE_INFO, promoteTypes, type DType } from "../core/dtype.js";
+import { AxisError, ValueError, normalizeAxis } from "../core/errors.js";
+import { NDArray, empty } from "../core/ndarray.js";
+import { shapeSize } from "../core/shape.js";
+import { is64, keysAndPerm, keysEqual } from "../kernels/sort.js";
+import { hashSetOrder } from "../kernels/sort-hashorder.js";
+import { arr, argsOf, contiguous, face, flat, int64Of, words } from "./sort-util.js";
+
+export interface UniqueOptions {
+  returnIndex?: boolean;
+  returnInverse?: boolean;
+  returnCounts?: boolean;
+  axis?: number | null;
+  equalNan?: boolean;
+  sorted?: boolean;
+}
+
+interface Runs {
+  /** Lane position (into the flat input) of the representative (first in sorted order) of each unique value. */
+  first: Float64Array;
+  counts: Float64Array;
+  /** inverse[i]: the unique index of flat element i (only when asked). */
+  inverse: Float64Array | null;
+}
+
+/** Gather elements `pos` of a contiguous 1-d array into a new 1-d array of its dtype. */
+function gather(x: NDArray, pos: globalThis.ArrayLike<number>, shape: readonly number[] = [pos.length]): NDArray {
+  const out = empty(shape, x.dtype);
+  const { w: sw, k } = words(x.data), dw = words(out.data).w;
+  for (let i = 0; i < pos.length; i++) {
+    const s = (x._offset + pos[i]!) * k, d = i * k;
+    for (let q = 0; q < k; q++) dw[d + q] = sw[s + q]!;
+  }
+  return out;
+}
+
+/** Integer values of a contiguous 1-d integer array as numbers, or null when some lie beyond ±2^53. */
+function intValues(x: NDArray): Float64Array | null {
+  const n = x.size, out = new Float64Array(n);
+  if (DTYPE_INFO[x.dtype].big) {
+    const w = new Uint32Array(x.data.buffer, x.data.byteOffset + 8 * x._offset, 2 * n), signed = x.dtype === "int64";
+    for (let i = 0; i < n; i++) {
+      const hi = signed ? w[2 * i + 1]! | 0 : w[2 * i + 1]!;
+      if (hi >= 0x200000 || hi < -0x200000) return null;
+      out[i] = hi * 4294967296 + w[2 * i]!;
+    }
+  } else out.set((x.data as Int32Array).subarray(x._offset, x._offset + n));
+  return out;
+}
+
+/** Unique runs by a counting pass when the integers span a small range; null when they do not. */
+function countingRuns(x: NDArray, wantInverse: boolean): Runs | null {
+  const kind = DTYPE_INFO[x.dtype].kind, n = x.size;
+  if ((kind !== "i" && kind !== "u" && kind !== "b") || n === 0) return null;
+  const v = intValues(x);
+  if (v === null) return null;
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const t = v[i]!;
+    if (t < lo) lo = t;
+    if (t > hi) hi = t;
+  }
+  const range = hi - lo + 1;
+  if (range > Math.max(4096, 2 * n) || range > 1 << 24) return null;
+  const count = new Int32Array(range), firstAt = new Int32Array(range).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const b = v[i]! - lo;
+    if (count[b]++ === 0) firstAt[b] = i;
+  }
+  const first: number[] = [], counts: number[] = [];
+  const rank = wantInverse ? new Int32Array(range) : null;
+  for (let b = 0; b < range; b++)
+    if (count[b]! > 0) {
+      if (rank) rank[b] = first.length;
+      first.push(firstAt[b]!);
+      counts.push(count[b]!);
+    }
+  let inverse: Float64Array | null = null;
+  if (rank) {
+    inverse = new Float64Array(n);
+    for (let i = 0; i < n; i++) inverse[i] = rank[v[i]! - lo]!;
+  }
+  return { first: Float64Array.from(first), counts: Float64Array.from(counts), inverse };
+}
+
+/** Unique runs of a contiguous 1-d array through the stable sort (NumPy's _unique1d). */
+function sortedRuns(x: NDArray, equalNan: boolean, wantInverse: boolean): Runs {
+  const n = x.size;
+  const { keys, perm } = keysAndPerm(x.data, x._offset, n, x.dtype);
+  const wide = is64(x.dtype), isFloat = DTYPE_INFO[x.dtype].kind === "f";
+  const first: number[] = [], counts: number[] = [];
+  const inverse = wantInverse ? new Float64Array(n) : null;
+  const isNan = (p: number): boolean => isFloat && (wide ? keys[2 * p + 1] === 0xffffffff && keys[2 * p] === 0xffffffff : keys[p] === 0xffffffff);
+  for (let i = 0; i < n; i++) {
+    const p = perm[i]!;
+    const same = i > 0 && (keysEqual(keys, wide, isFloat, perm[i - 1]!, p) || (equalNan && isNan(p) && isNan(perm[i - 1]!)));
+    if (same) counts[counts.length - 1]!++;
+    else {
+      first.push(p);
+      counts.push(1);
+    }
+    if (inverse) inverse[p] = first.length - 1;
+  }
+  return { first: Float64Array.from(first), counts: Float64Array.from(counts), inverse };
+}
+
+type UniqueResult = NDArray | NDArray[];
+
+function unique1d(x0: NDArray, o: UniqueOptions, inverseShape: readonly number[]): NDArray[] {
+  const x = flat(x0);
+  const equalNan = o.equalNan ?? true;
+  const runs = countingRuns(x, Boolean(o.returnInverse)) ?? sortedRuns(x, equalNan, Boolean(o.returnInverse));
+  const out = [face(gather(x, runs.first), x0)];
+  if (o.returnIndex) out.push(int64Of(runs.first, [runs.first.length]));
+  if (o.returnInverse) out.push(int64Of(runs.inverse!, inverseShape));
+  if (o.returnCounts) out.push(int64Of(runs.counts, [runs.counts.length]));
+  return out;
+}
+
+/** Lexicographic order of the rows of a contiguous (n, m) array (NumPy's structured-dtype view), stable. */
+function rowRuns(x: NDArray, n: number, m: number): Runs & { order: Uint32Array } {
+  const wide = is64(x.dtype), isFloat = DTYPE_INFO[x.dtype].kind === "f";
+  const { keys } = keysAndPerm(x.data, x._offset, n * m, x.dtype);
+  const cmp = (a: number, b: number): number => {
+    for (let j = 0; j < m; j++) {
+      const ea = a * m + j, eb = b * m + j;
+      if (wide) {
+        const ha = keys[2 * ea + 1]!, hb = keys[2 * eb + 1]!;
+        if (ha !== hb) return ha < hb ? -1 : 1;
+        const la = keys[2 * ea]!, lb = keys[2 * eb]!;
+        if (la !== lb) return la < lb ? -1 : 1;
+      } else if (keys[ea] !== keys[eb]) return keys[ea]! < keys[eb]! ? -1 : 1;
+    }
+    return 0;
+  };
+  const order = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => cmp(a, b) || a - b);
+  // Rows compare as structured scalars with ==, so a row holding a NaN equals no other row.
+  const hasNan = (r: number): boolean => {
+    if (!isFloat) return false;
+    for (let j = 0; j < m; j++) {
+      const e = r * m + j;
+      if (wide ? keys[2 * e + 1] === 0xffffffff && keys[2 * e] === 0xffffffff : keys[e] === 0xffffffff) return true;
+    }
+    return false;
+  };
+  const first: number[] = [], counts: number[] = [], inverse = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = order[i]!;
+    if (i > 0 && cmp(order[i - 1]!, r) === 0 && !hasNan(r)) counts[counts.length - 1]!++;
+    else {
+      first.push(r);
+      counts.push(1);
+    }
+    inverse[r] = first.length - 1;
+  }
+  return { first: Float64Array.from(first), counts: Float64Array.from(counts), inverse, order };
+}
+
+function uniqueAxis(x: NDArray, axis: number, o: UniqueOptions): NDArray[] {
+  const n = x.shape[axis]!, rest = x.shape.filter((_, i) => i !== axis), m = shapeSize(rest);
+  // np.moveaxis(ar, axis, 0) then a contiguous (n, m) copy.
+  const perm = [axis, ...x.shape.map((_, i) => i).filter((i) => i !== axis)];
+  const moved = castCopy(new NDArray(x.data, x.dtype, perm.map((i) => x.shape[i]!), perm.map((i) => x._strides[i]!), x._offset), x.dtype);
+  const runs = rowRuns(moved, n, m);
+  const u = runs.first.length;
+  const rowsPos = new Float64Array(u * m);
+  for (let r = 0; r < u; r++) for (let j = 0; j < m; j++) rowsPos[r * m + j] = runs.first[r]! * m + j;
+  const rows = gather(moved, rowsPos, [u, ...rest]);
+  // Move the unique axis back to `axis`.
+  const shape = [...rest.slice(0, axis), u, ...rest.slice(axis)];
+  const back = [...Array(axis).keys()].map((i) => i + 1).concat([0], [...Array(rest.length - axis).keys()].map((i) => i + 1 + axis));
+  const values = castCopy(new NDArray(rows.data, rows.dtype, shape, back.map((i) => rows._strides[i]!), 0), x.dtype);
+  const out = [face(values, x)];
+  if (o.returnIndex) out.push(int64Of(runs.first, [u]));
+  if (o.returnInverse) out.push(int64Of(runs.inverse!, [n]));
+  if (o.returnCounts) out.push(int64Of(runs.counts, [u]));
+  return out;
+}
+
+/**
+ * np.unique(ar, return_index=False, return_inverse=False, return_counts=False, axis=None, *, equal_nan=True,
+ * sorted=True). Without extras the unique values; with any, a JS array [values, index?, inverse?, counts?].
+ */
+export function unique(ar: ArrayLike, returnIndex?: boolean | UniqueOptions, returnInverse?: boolean | UniqueOptions, returnCounts?: boolean | UniqueOptions, axis?: number | null | UniqueOptions): UniqueResult {
+  const o = argsOf([returnIndex, returnInverse, returnCounts, axis], ["returnIndex", "returnInverse", "returnCounts", "axis"]) as UniqueOptions;
+  const x = arr(ar);
+  const extras = Boolean(o.returnIndex || o.returnInverse || o.returnCounts);
+  let out: NDArray[];
+  if (o.axis === undefined || o.axis === null) out = unique1d(x, o, x.shape);
+  else {
+    if (typeof o.axis !== "number") throw new TypeError(`'${typeof o.axis}' object is not iterable`);
+    if (!Number.isInteger(o.axis)) throw new TypeError("'float' object is not iterable");
+    if (o.axis < -x.ndim || o.axis >= x.ndim) throw new AxisError(`axis ${o.axis} is out of bounds for array of dimension ${x.ndim}`);
+    out = uniqueAxis(x, normalizeAxis(o.axis, x.ndim), o);
+  }
+  return extras ? out : out[0]!;
+}
+
+/** np.unique_values(x): the distinct values; integers in NumPy 2.4's hash-set order, others sorted (NaNs kept apart). */
+export function uniqueValues(x: ArrayLike): NDArray {
+  const a = arr(x);
+  const f = flat(a);
+  const kind = DTYPE_INFO[a.dtype].kind;
+  if (kind === "i" || kind === "u") {
+    const runs = countingRuns(f, false) ?? sortedRuns(f, false, false);
+    // Distinct values in first-occurrence order, then NumPy's std::unordered_set iteration order.
+    const firstSeen = Float64Array.from(runs.first).sort();
+    const order = hashSetOrder(f, firstSeen, f.size);
+    return face(gather(f, order), a);
+  }
+  return unique1d(a, { equalNan: false }, a.shape)[0]!;
+}
+
+/** np.unique_counts(x): [values, counts] (NaNs kept apart). */
+export function uniqueCounts(x: ArrayLike): NDArray[] {
+  const a = arr(x);
+  return unique1d(a, { returnCounts: true, equalNan: false }, a.shape);
+}
+
+/** np.unique_inverse(x): [values, inverse_indices] (inverse in x's shape). */
+export function uniqueInverse(x: ArrayLike): NDArray[] {
+  const a = arr(x);
+  return unique1d(a, { returnInverse: true, equalNan: false }, a.shape);
+}
+
+/** np.unique_all(x): [values, indices, inverse_indices, counts]. */
+export function uniqueAll(x: ArrayLike): NDArray[] {
+  const a = arr(x);
+  return unique1d(a, { returnIndex: true, returnInverse: true, returnCounts: true, equalNan: false }, a.shape);
+}
+
+// ---- membership and set algebra ---------------------------------------------------------------------------
+
+/** Both arrays flattened and cast to their common dtype, concatenated (np.concatenate(..., axis=None)). */
+function concat(a: NDArray, b: NDArray): NDArray {
+  const dt = promoteTypes(a.dtype, b.dtype);
+  const fa = castCopy(flat(a), dt), fb = castCopy(flat(b), dt);
+  const out = empty([fa.size + fb.size], dt);
+  (out.data as Float64Array).set(fa.data as Float64Array, 0);
+  (out.data as Float64Array).set(fb.data as Float64Array, fa.size);
+  return out;
+}
+
+/** Flat, sorted (stably), with `==` between neighbours: NumPy's aux / aux[1:] == aux[:-1] building block. */
+function sortedAux(x: NDArray): { aux: NDArray; perm: Uint32Array; eqNext: Uint8Array } {
+  const c = contiguous(x), n = c.size;
+  const { keys, perm } = keysAndPerm(c.data, c._offset, n, c.dtype);
+  const wide = is64(c.dtype), isFloat = DTYPE_INFO[c.dtype].kind === "f";
+  const eqNext = new Uint8Array(Math.max(0, n - 1));
+  for (let i = 0; i + 1 < n; i++) eqNext[i] = keysEqual(keys, wide, isFloat, perm[i]!, perm[i + 1]!) ? 1 : 0;
+  return { aux: gather(c, perm), perm, eqNext };
+}
+
+export interface IsinOptions {
+  assumeUnique?: boolean;
+  invert?: boolean;
+  kind?: "sort" | "table" | null;
+}
+
+/** np.isin(element, test_elements, assume_unique=False, invert=False, *, kind=None): membership, element's shape. */
+export function isin(element: ArrayLike, testElements: ArrayLike, assumeUnique?: boolean | IsinOptions, invert?: boolean | IsinOptions): NDArray {
+  const o = argsOf([assumeUnique, invert], ["assumeUnique", "invert"]) as IsinOptions;
+  const e = arr(element), t = arr(testElements);
+  const kind = o.kind ?? null;
+  if (kind !== null && kind !== "sort" && kind !== "table") throw new ValueError(`Invalid kind: '${String(kind)}'. Please use None, 'sort' or 'table'.`);
+  if (kind === "table" && (DTYPE_INFO[e.dtype].kind === "f" || DTYPE_INFO[t.dtype].kind === "f"))
+    throw new ValueError("The 'table' method is only supported for boolean or integer arrays. Please select 'sort' or None for kind.");
+  const dt = promoteTypes(e.dtype, t.dtype);
+  const ev = castCopy(e, dt), tv = castCopy(t, dt);
+  const member = new Set<number | bigint>();
+  for (let i = 0; i < tv.size; i++) {
+    const v = tv.data[i]!;
+    if (v === v) member.add(v);
+  }
+  const res = empty(e.shape, "bool"), r = res.data as Uint8Array, inv = Boolean(o.invert);
+  for (let i = 0; i < ev.size; i++) {
+    const v = ev.data[i]!;
+    r[i] = member.has(v) !== inv ? 1 : 0; // Set's SameValueZero: -0 finds +0; NaN was never added
+  }
+  return face(res, element, testElements);
+}
+
+export interface Intersect1dOptions {
+  assumeUnique?: boolean;
+  returnIndices?: boolean;
+}
+
+/** np.intersect1d(ar1, ar2, assume_unique=False, return_indices=False). */
+export function intersect1d(ar1: ArrayLike, ar2: ArrayLike, assumeUnique?: boolean | Intersect1dOptions, returnIndices?: boolean | Intersect1dOptions): NDArray | NDArray[] {
+  const o = argsOf([assumeUnique, returnIndices], ["assumeUnique", "returnIndices"]) as Intersect1dOptions;
+  let a = arr(ar1), b = arr(ar2);
+  let ind1: Float64Array | null = null, ind2: Float64Array | null = null;
+  if (!o.assumeUnique) {
+    if (o.returnIndices) {
+      const ua = unique1d(a, { returnIndex: true }, a.shape), ub = unique1d(b, { returnIndex: true }, b.shape);
+      [a, b] = [ua[0]!, ub[0]!];
+      ind1 = Float64Array.from(ua[1]!.tolist() as number[]);
+      ind2 = Float64Array.from(ub[1]!.tolist() as number[]);
+    } else [a, b] = [unique1d(a, {}, a.shape)[0]!, unique1d(b, {}, b.shape)[0]!];
+  } else [a, b] = [flat(a), flat(b)];
+  const { aux, perm, eqNext } = sortedAux(concat(a, b));
+  const pos: number[] = [], i1: number[] = [], i2: number[] = [];
+  for (let i = 0; i < eqNext.length; i++)
+    if (eqNext[i]) {
+      pos.push(i);
+      i1.push(perm[i]!);
+      i2.push(perm[i + 1]! - a.size);
+    }
+  const int1d = face(gather(aux, pos), ar1, ar2);
+  if (!o.returnIndices) return int1d;
+  const r1 = ind1 ? i1.map((j) => ind1![j]!) : i1, r2 = ind2 ? i2.map((j) => ind2![j]!) : i2;
+  return [int1d, int64Of(r1, [r1.length]), int64Of(r2, [r2.length])];
+}
+
+/** np.union1d(ar1, ar2): the sorted unique values of both (flattened). */
+export function union1d(ar1: ArrayLike, ar2: ArrayLike): NDArray {
+  const c = concat(arr(ar1), arr(ar2));
+  return face(unique1d(c, {}, c.shape)[0]!, ar1, ar2);
+}
+
+/** np.setdiff1d(ar1, ar2, assume_unique=False): values of ar1 not in ar2 (ar1's order when assume_unique). */
+export function setdiff1d(ar1: ArrayLike, ar2: ArrayLike, assumeUnique?: boolean | { assumeUnique?: boolean }): NDArray {
+  const o = argsOf([assumeUnique], ["assumeUnique"]);
+  let a = arr(ar1), b = arr(ar2);
+  if (o.assumeUnique) a = contiguous(flat(a));
+  else [a, b] = [unique1d(a, {}, a.shape)[0]!, unique1d(b, {}, b.shape)[0]!];
+  const keep = isin(a, b, { invert: true }).data as Uint8Array;
+  const pos: number[] = [];
+  for (let i = 0; i < keep.length; i++) if (keep[i]) pos.push(i);
+  return face(gather(contiguous(a), pos), ar1, ar2);
+}
+
+/** np.setxor1d(ar1, ar2, assume_unique=False): sorted values in exactly one of the inputs. */
+export function setxor1d(ar1: ArrayLike, ar2: ArrayLike, assumeUnique?: boolean | { assumeUnique?: boolean }): NDArray {
+  const o = argsOf([assumeUnique], ["assumeUnique"]);
+  let a = arr(ar1), b = arr(ar2);
+  if (!o.assumeUnique) [a, b] = [unique1d(a, {}, a.shape)[0]!, unique1d(b, {}, b.shape)[0]!];
+  const c = concat(a, b);
+  if (c.size === 0) return face(c, ar1, ar2);
+  const { aux, eqNext } = sortedAux(c);
+  const n = aux.size, pos: number[] = [];
+  for (let i = 0; i < n; i++) if ((i === 0 || !eqNext[i - 1]) && (i === n - 1 || !eqNext[i])) pos.push(i);
+  return face(gather(aux, pos), ar1, ar2);
+}
+

@@ -1,0 +1,292 @@
+// sort.ts — np.sort, argsort, partition, argpartition, searchsorted and their ndarray methods, with NumPy 2.4's
+// argument rules and messages. Every kind runs the stable kernel (src/kernels/sort.ts): NumPy leaves the order of
+// ties to the implementation for its unstable kinds, so stable results are always valid — and they are NumPy's
+// exact results for kind "stable". partition/argpartition return a full (stable) sort, which satisfies NumPy's
+// partition contract for every kth.
+
+import { castCopy, type ArrayLike } from "../core/convert.js";
+import { DTYPE_INFO, promoteTypes, type DType } from "../core/dtype.js";
+import { ValueError, normalizeAxis } from "../core/errors.js";
+import { NDArray, empty } from "../core/ndarray.js";
+import { argsortLane, sortLane } from "../kernels/sort.js";
+import { arr, argsOf, contiguous, face, flat, int64Of, laneStarts, numbersOf } from "./sort-util.js";
+
+export type SortKind = "quicksort" | "mergesort" | "heapsort" | "stable";
+
+export interface SortOptions {
+  axis?: number | null;
+  kind?: SortKind | string | null;
+  order?: unknown;
+  stable?: boolean | null;
+}
+
+export interface PartitionOptions {
+  axis?: number | null;
+  kind?: "introselect" | string;
+  order?: unknown;
+}
+
+export interface SearchsortedOptions {
+  side?: "left" | "right";
+  sorter?: ArrayLike | null;
+}
+
+/** NumPy's sortkind converter: any string starting with q, h, m or s (either case). */
+function checkKind(o: Record<string, unknown>): void {
+  const kind = o.kind ?? null, stable = o.stable ?? null;
+  if (kind !== null && stable !== null) throw new ValueError("`kind` and keyword parameters can't be provided at the same time. Use only one of them.");
+  if (kind === null) return;
+  if (typeof kind !== "string") throw new TypeError(`sort kind must be str, not ${typeof kind === "number" ? (Number.isInteger(kind) ? "int" : "float") : typeof kind}`);
+  if (!/^[qQhHmMsS]/.test(kind)) throw new ValueError(`sort kind must be one of 'quick', 'heap', or 'stable' (got '${kind}')`);
+}
+
+function checkOrder(o: Record<string, unknown>): void {
+  if (o.order !== undefined && o.order !== null) throw new ValueError("Cannot specify order when the array has no fields.");
+}
+
+/** The array to work on and its axis: axis null flattens (NumPy's axis=None). */
+function target(x: NDArray, axis: unknown): { src: NDArray; axis: number } {
+  if (axis === null) return { src: flat(x), axis: 0 };
+  const ax = axis === undefined ? -1 : (axis as number);
+  return { src: x, axis: normalizeAxis(ax, x.ndim) };
+}
+
+/** Sort every lane of `a` along `axis` in place (any strides). */
+function sortAlong(a: NDArray, axis: number): void {
+  const n = a.shape[axis]!, st = a._strides[axis]!;
+  if (n <= 1) return;
+  for (const s of laneStarts(a.shape, a._strides, axis)) sortLane(a.data, a._offset + s, st, n, a.dtype, a.data, a._offset + s, st);
+}
+
+/** int64 stable argsort of every lane of `src` along `axis`, as a new C-contiguous array of src's shape. */
+function argsortAlong(src: NDArray, axis: number): NDArray {
+  const out = empty(src.shape, "int64");
+  const n = src.shape[axis]!;
+  if (out.size === 0) return out;
+  const w = new Int32Array(out.data.buffer, out.data.byteOffset, 2 * out.size);
+  const ost = out._strides[axis]!, st = src._strides[axis]!;
+  const perm = new Uint32Array(n);
+  const srcStarts = laneStarts(src.shape, src._strides, axis), outStarts = laneStarts(out.shape, out._strides, axis);
+  for (let l = 0; l < srcStarts.length; l++) {
+    argsortLane(src.data, src._offset + srcStarts[l]!, st, n, src.dtype, perm);
+    for (let i = 0, j = 2 * outStarts[l]!; i < n; i++, j += 2 * ost) w[j] = perm[i]!; // high words stay 0
+  }
+  return out;
+}
+
+/** np.sort(a, axis=-1, kind=None, order=None, *, stable=None): a sorted copy; NaNs last. */
+export function sort(a: ArrayLike, axis?: number | null | SortOptions, kind?: SortKind | string | null | SortOptions, order?: unknown): NDArray {
+  const o = argsOf([axis, kind, order], ["axis", "kind", "order"]);
+  const x = arr(a);
+  checkKind(o);
+  checkOrder(o);
+  const t = target(x, o.axis);
+  const out = castCopy(t.src, t.src.dtype);
+  sortAlong(out, t.axis);
+  return face(out, x);
+}
+
+/** np.argsort(a, axis=-1, kind=None, order=None, *, stable=None): int64 indices that sort a (stably). */
+export function argsort(a: ArrayLike, axis?: number | null | SortOptions, kind?: SortKind | string | null | SortOptions, order?: unknown): NDArray {
+  const o = argsOf([axis, kind, order], ["axis", "kind", "order"]);
+  const x = arr(a);
+  checkKind(o);
+  checkOrder(o);
+  const t = target(x, o.axis);
+  return face(argsortAlong(t.src, t.axis), x);
+}
+
+/** kth as NumPy's partition takes it: int or 1-d ints, negatives from the end, each checked against n. */
+function kthList(kth: unknown, n: number, empty = false): number[] {
+  let list: unknown[];
+  if (typeof kth === "boolean") throw new ValueError("Booleans unacceptable as partition index");
+  if (kth instanceof NDArray) {
+    if (kth.ndim > 1) throw new ValueError("object too deep for desired array");
+    if (kth.dtype === "bool") throw new ValueError("Booleans unacceptable as partition index");
+    if (DTYPE_INFO[kth.dtype].kind === "f") throw new TypeError("Partition index must be integer");
+    list = [...numbersOf(kth)];
+  } else if (Array.isArray(kth)) {
+    if (kth.some((k) => Array.isArray(k))) throw new ValueError("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.");
+    if (kth.some((k) => typeof k === "boolean")) throw new ValueError("Booleans unacceptable as partition index");
+    if (kth.length === 0) throw new TypeError("Partition index must be integer"); // np.asarray([]) is float64
+    list = kth;
+  } else list = [kth];
+  return list.map((k) => {
+    const v = typeof k === "bigint" ? Number(k) : (k as number);
+    if (typeof v !== "number" || !Number.isInteger(v)) throw new TypeError("Partition index must be integer");
+    const r = v < 0 ? v + n : v;
+    if (!empty && (r < 0 || r >= n)) throw new ValueError(`kth(=${r}) out of bounds (${n})`); // empty arrays skip the check
+    return r;
+  });
+}
+
+function checkSelectKind(o: Record<string, unknown>): void {
+  const kind = o.kind ?? "introselect";
+  if (kind !== "introselect") throw new ValueError(`select kind must be 'introselect' (got '${String(kind)}')`);
+}
+
+/** np.partition(a, kth, axis=-1, kind='introselect', order=None): every kth element in its sorted place. */
+export function partition(a: ArrayLike, kth: number | readonly number[] | NDArray, axis?: number | null | PartitionOptions, kind?: string | PartitionOptions, order?: unknown): NDArray {
+  const o = argsOf([axis, kind, order], ["axis", "kind", "order"]);
+  const x = arr(a);
+  checkSelectKind(o);
+  checkOrder(o);
+  const t = target(x, o.axis);
+  const out = castCopy(t.src, t.src.dtype);
+  if (kthList(kth, t.src.shape[t.axis]!, t.src.size === 0).length > 0) sortAlong(out, t.axis);
+  return face(out, x);
+}
+
+/** np.argpartition(a, kth, axis=-1, kind='introselect', order=None): int64 indices that partition a. */
+export function argpartition(a: ArrayLike, kth: number | readonly number[] | NDArray, axis?: number | null | PartitionOptions, kind?: string | PartitionOptions, order?: unknown): NDArray {
+  const o = argsOf([axis, kind, order], ["axis", "kind", "order"]);
+  const x = arr(a);
+  checkSelectKind(o);
+  checkOrder(o);
+  const t = target(x, o.axis);
+  const ks = kthList(kth, t.src.shape[t.axis]!, t.src.size === 0);
+  if (ks.length > 0) return face(argsortAlong(t.src, t.axis), x);
+  // No kth: NumPy leaves the order alone — the identity permutation along the axis.
+  const out = empty(t.src.shape, "int64"), n = t.src.shape[t.axis]!;
+  const w = new Int32Array(out.data.buffer, out.data.byteOffset, 2 * out.size);
+  for (const s of laneStarts(out.shape, out._strides, t.axis)) for (let i = 0; i < n; i++) w[2 * (s + i * out._strides[t.axis]!)] = i;
+  return face(out, x);
+}
+
+// ---- searchsorted -----------------------------------------------------------------------------------------
+
+type Cmp = (x: number | bigint, y: number | bigint) => boolean;
+/** NumPy's Tag::less: NaN is larger than everything, and equal to itself. */
+const lessNum: Cmp = (x, y) => x < y || (y !== y && x === x);
+const lessBig: Cmp = (x, y) => x < y;
+
+/** Values of `a` (C order) in the comparison domain: exact bigints when both sides are 64-bit-ish integers. */
+function domainValues(a: NDArray, big: boolean): Float64Array | (bigint | number)[] {
+  if (!big) return numbersOf(a);
+  const c = contiguous(a);
+  const out: (bigint | number)[] = new Array(a.size);
+  for (let i = 0; i < a.size; i++) {
+    const v = c.data[c._offset + i]!;
+    out[i] = typeof v === "bigint" ? v : BigInt(v);
+  }
+  return out;
+}
+
+/** The dtype a searchsorted key takes: Python ints are int64, Python floats float64, as PyArray_DescrFromObject. */
+function keyArray(v: ArrayLike): NDArray {
+  if (typeof v === "number" && Number.isInteger(v)) {
+    const k = empty([], "int64");
+    (k.data as BigInt64Array)[0] = BigInt(v);
+    return k;
+  }
+  return arr(v);
+}
+
+function sideOf(side: unknown): boolean {
+  if (side === undefined || side === null || side === "left") return false;
+  if (side === "right") return true;
+  if (typeof side === "string" && /^[lLrR]/.test(side)) throw new ValueError("search side must be one of 'left' or 'right'");
+  throw new ValueError(`search side must be 'left' or 'right' (got '${String(side)}')`);
+}
+
+/**
+ * np.searchsorted(a, v, side='left', sorter=None): insertion points keeping `a` sorted, as int64 of v's shape.
+ * The binary search is NumPy's (npysort/binsearch.cpp), including its reuse of the previous key's bounds, so
+ * results on unsorted input and the lazily raised "Sorter index out of range." match NumPy's too.
+ */
+export function searchsorted(a: ArrayLike, v: ArrayLike, side?: "left" | "right" | SearchsortedOptions, sorter?: ArrayLike | null | SearchsortedOptions): NDArray {
+  const o = argsOf([side, sorter], ["side", "sorter"]);
+  const x = arr(a);
+  if (x.ndim === 0) throw new ValueError("object of too small depth for desired array");
+  if (x.ndim > 1) throw new ValueError("object too deep for desired array");
+  const right = sideOf(o.side);
+  const keys = keyArray(v as ArrayLike);
+  const common: DType = promoteTypes(x.dtype, keys.dtype);
+  const big = (common === "int64" || common === "uint64") && DTYPE_INFO[x.dtype].kind !== "f" && DTYPE_INFO[keys.dtype].kind !== "f";
+  const av = domainValues(x, big), kv = domainValues(keys, big);
+  if (common === "float32") for (const t of [av, kv] as Float64Array[]) for (let i = 0; i < t.length; i++) t[i] = Math.fround(t[i]!);
+  const less = big ? lessBig : lessNum;
+  const cmp: Cmp = right ? (m, k) => !less(k, m) : (m, k) => less(m, k);
+
+  let sort: Float64Array | null = null;
+  if (o.sorter !== undefined && o.sorter !== null) {
+    const s = arr(o.sorter as ArrayLike);
+    if (DTYPE_INFO[s.dtype].kind === "f") throw new TypeError("sorter must only contain integers");
+    if (s.ndim !== 1) throw new TypeError("could not parse sorter argument");
+    if (s.size !== x.size) throw new ValueError("sorter.size must equal a.size");
+    sort = numbersOf(s);
+  }
+  const n = x.size, m = keys.size;
+  const res = new Float64Array(m);
+  let lo = 0, hi = n;
+  let last = m > 0 ? kv[0]! : 0;
+  for (let i = 0; i < m; i++) {
+    const key = kv[i]!;
+    if (cmp(last, key)) hi = n;
+    else {
+      lo = 0;
+      hi = hi < n ? hi + 1 : n;
+    }
+    last = key;
+    while (lo < hi) {
+      const mid = lo + ((hi - lo) >> 1);
+      let j = mid;
+      if (sort !== null) {
+        j = sort[mid]!;
+        if (j < 0 || j >= n) throw new ValueError("Sorter index out of range.");
+      }
+      if (cmp(av[j]!, key)) lo = mid + 1;
+      else hi = mid;
+    }
+    res[i] = lo;
+  }
+  return face(int64Of(res, keys.shape), x, v);
+}
+
+// ---- methods ----------------------------------------------------------------------------------------------
+
+declare module "../core/ndarray.js" {
+  interface NDArray {
+    /** ndarray.sort(axis=-1, kind=None, order=None): sorts in place. */
+    sort(axis?: number | SortOptions, kind?: SortKind | string | null | SortOptions, order?: unknown): void;
+    argsort(axis?: number | null | SortOptions, kind?: SortKind | string | null | SortOptions, order?: unknown): NDArray;
+    /** ndarray.partition(kth, axis=-1, kind='introselect', order=None): partitions in place. */
+    partition(kth: number | readonly number[] | NDArray, axis?: number | PartitionOptions, kind?: string | PartitionOptions, order?: unknown): void;
+    argpartition(kth: number | readonly number[] | NDArray, axis?: number | null | PartitionOptions, kind?: string | PartitionOptions, order?: unknown): NDArray;
+    searchsorted(v: ArrayLike, side?: "left" | "right" | SearchsortedOptions, sorter?: ArrayLike | null | SearchsortedOptions): NDArray;
+  }
+}
+
+/** The in-place methods take an integer axis only (None raises, as ndarray.sort does). */
+function inPlaceAxis(a: NDArray, axis: unknown): number {
+  if (axis === null) throw new TypeError("'NoneType' object cannot be interpreted as an integer");
+  if (!a._writeable) throw new ValueError("sort array is read-only");
+  return normalizeAxis(axis === undefined ? -1 : (axis as number), a.ndim);
+}
+
+Object.assign(NDArray.prototype, {
+  sort(this: NDArray, axis?: number | SortOptions, kind?: SortKind | string | null | SortOptions, order?: unknown) {
+    const o = argsOf([axis, kind, order], ["axis", "kind", "order"]);
+    checkKind(o);
+    checkOrder(o);
+    sortAlong(this, inPlaceAxis(this, o.axis));
+  },
+  argsort(this: NDArray, axis?: number | null | SortOptions, kind?: SortKind | string | null | SortOptions, order?: unknown) {
+    return argsort(this, axis, kind, order);
+  },
+  partition(this: NDArray, kth: number | readonly number[] | NDArray, axis?: number | PartitionOptions, kind?: string | PartitionOptions, order?: unknown) {
+    const o = argsOf([axis, kind, order], ["axis", "kind", "order"]);
+    checkSelectKind(o);
+    checkOrder(o);
+    const ax = inPlaceAxis(this, o.axis);
+    if (kthList(kth, this.shape[ax]!, this.size === 0).length > 0) sortAlong(this, ax);
+  },
+  argpartition(this: NDArray, kth: number | readonly number[] | NDArray, axis?: number | null | PartitionOptions, kind?: string | PartitionOptions, order?: unknown) {
+    return argpartition(this, kth, axis, kind, order);
+  },
+  searchsorted(this: NDArray, v: ArrayLike, side?: "left" | "right" | SearchsortedOptions, sorter?: ArrayLike | null | SearchsortedOptions) {
+    return searchsorted(this, v, side, sorter);
+  },
+});
+
+

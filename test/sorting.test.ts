@@ -1,0 +1,261 @@
+// sorting.test.ts — sorting, searching, index selection, sets and histograms against NumPy 2.4 (fixtures from
+// scripts/fixtures/sorting.py): values, dtypes, shapes, errors; partition contracts; the seed's entropy program;
+// the radix kernel against a comparison sort on random data; view and read-only semantics.
+
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { np, NDArray } from "../src/index.js";
+import { argsortLane, sortLane } from "../src/kernels/sort.js";
+import { assertMatches, assertThrowsLike, decode, loadFixture, type EncArray, type EncError, type Encoded } from "./helpers/fixtures.js";
+import { buildOperand, camel, compareValue, type CallSpec, type Operand } from "./helpers/oracle.js";
+
+interface Spec extends Partial<CallSpec> {
+  m?: string;
+  inplace?: boolean;
+  args?: Operand[];
+  kw?: Record<string, Operand>;
+}
+interface Case {
+  call: Spec;
+  check: "exact" | "loose0" | "close" | "inverse" | "argsort" | "partition" | "argpartition";
+  r: Encoded;
+  sorted?: EncArray;
+  kth?: number[];
+  axis?: number | null;
+}
+
+const { cases, entropy } = loadFixture<{ cases: Case[]; entropy: { x: EncArray; values: EncArray; counts: EncArray; entropy: EncArray }[] }>("sorting");
+
+type Fn = (...a: unknown[]) => unknown;
+
+/** Run a case's call with tessera: np.<f>(...args, opts) or args[0].<m>(...rest, opts); in-place calls give args[0]. */
+function run(spec: Spec): { value: unknown; self: unknown } {
+  const args: unknown[] = [];
+  for (const x of spec.args ?? []) args.push(buildOperand(x, args));
+  const opts: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(spec.kw ?? {})) opts[camel(k)] = buildOperand(v, args);
+  const extra = Object.keys(opts).length ? [opts] : [];
+  let value: unknown;
+  if (spec.m !== undefined) {
+    const self = args[0] as Record<string, Fn>;
+    const fn = self[camel(spec.m)];
+    assert.equal(typeof fn, "function", `ndarray.${spec.m}`);
+    value = fn!.call(self, ...args.slice(1), ...extra);
+  } else {
+    const fn = (np as unknown as Record<string, Fn>)[camel(spec.f!)];
+    assert.equal(typeof fn, "function", `np.${camel(spec.f!)}`);
+    value = fn!(...args, ...extra);
+  }
+  return { value: spec.inplace ? args[0] : value, self: args[0] };
+}
+
+const LOOSE = { rtol: Number.MIN_VALUE, atol: 0 };
+
+/** NumPy's sort order: NaN after everything. */
+const before = (a: number, b: number): boolean => a < b || (b !== b && a === a);
+
+/** The lanes of `a` along `axis` as JS numbers (by index arithmetic on the C-order values; no shape ops). */
+function lanes(a: NDArray, axis: number): number[][] {
+  const flat = [a.tolist()].flat(Infinity as 1) as (number | boolean | bigint)[];
+  const n = a.shape[axis]!, inner = a.shape.slice(axis + 1).reduce((p, q) => p * q, 1);
+  const outer = a.size / Math.max(n, 1) / inner;
+  const out: number[][] = [];
+  if (n === 0) return out;
+  for (let o = 0; o < outer; o++)
+    for (let j = 0; j < inner; j++) out.push(Array.from({ length: n }, (_, i) => Number(flat[(o * n + i) * inner + j]!)));
+  return out;
+}
+
+function checkPartition(vals: NDArray, c: Case, what: string): void {
+  const sorted = decode(c.sorted!);
+  const axis = c.axis === null ? 0 : c.axis!;
+  const ax = axis < 0 ? axis + vals.ndim : axis;
+  assert.deepEqual([...vals.shape], [...sorted.shape], `${what}: shape`);
+  assertMatches(np.sort(vals, { axis: ax }), c.sorted!, { ...LOOSE, what: `${what}: same multiset` });
+  const got = lanes(vals, ax), want = lanes(sorted, ax);
+  got.forEach((lane, l) => {
+    for (const k0 of c.kth!) {
+      const k = k0 < 0 ? k0 + lane.length : k0;
+      const pivot = lane[k]!;
+      assert.ok(Object.is(pivot, want[l]![k]) || pivot === want[l]![k] || (pivot !== pivot && want[l]![k] !== want[l]![k]), `${what}: lane ${l} kth ${k}`);
+      for (let i = 0; i < k; i++) assert.ok(!before(pivot, lane[i]!), `${what}: lane ${l} element ${i} before kth ${k}`);
+      for (let i = k + 1; i < lane.length; i++) assert.ok(!before(lane[i]!, pivot), `${what}: lane ${l} element ${i} after kth ${k}`);
+    }
+  });
+}
+
+function checkPermutation(idx: NDArray, axis: number, what: string): void {
+  for (const lane of lanes(idx, axis)) assert.deepEqual([...lane].sort((p, q) => p - q), lane.map((_, i) => i), `${what}: permutation`);
+}
+
+function checkCase(c: Case, i: number): void {
+  const what = `case ${i} ${JSON.stringify(c.call).slice(0, 160)}`;
+  if ("error" in c.r) {
+    let self: unknown;
+    let snapshot: string | undefined;
+    assertThrowsLike(
+      () => {
+        const args: unknown[] = [];
+        for (const x of c.call.args ?? []) args.push(buildOperand(x, args));
+        self = args[0];
+        if (self instanceof NDArray) snapshot = JSON.stringify(self.tolist(), (_, v) => (typeof v === "bigint" ? v.toString() : v));
+        return run(c.call);
+      },
+      c.r as EncError,
+      what,
+    );
+    void self;
+    void snapshot;
+    return;
+  }
+  const { value, self } = run(c.call);
+  const input = self as NDArray;
+  switch (c.check) {
+    case "exact":
+      compareValue(value, c.r, { what });
+      return;
+    case "loose0":
+      compareValue(value, c.r, { ...LOOSE, what });
+      return;
+    case "close":
+      compareValue(value, c.r, { rtol: 1e-12, atol: 0, what });
+      return;
+    case "inverse": {
+      // NaNs are distinct values here and NumPy's unstable sort orders them arbitrarily: check the values, and
+      // that the inverse rebuilds the input.
+      const [values, inverse] = value as NDArray[];
+      const exp = (c.r as { tuple: EncArray[] }).tuple;
+      compareValue(values, exp[0]!, { ...LOOSE, what });
+      assert.deepEqual([...inverse!.shape], exp[1]!.shape, `${what}: inverse shape`);
+      const rebuilt = ([np.take(values!, inverse!).tolist()].flat(Infinity as 1) as number[]).map(String);
+      const orig = ([input.tolist()].flat(Infinity as 1) as number[]).map((v) => String(v === 0 ? 0 : v));
+      assert.deepEqual(rebuilt.map((v) => (v === "-0" ? "0" : v)), orig, `${what}: the inverse rebuilds the input`);
+      return;
+    }
+    case "argsort": {
+      const idx = value as NDArray;
+      assert.equal(idx.dtype, "int64", `${what}: dtype`);
+      const ax = c.axis === null ? 0 : c.axis! < 0 ? c.axis! + input.ndim : c.axis!;
+      if (idx.ndim > 0) checkPermutation(idx, ax, what);
+      assertMatches(np.takeAlongAxis(input, idx, { axis: c.axis === null ? null : ax }), c.sorted!, { ...LOOSE, what: `${what}: sorts` });
+      return;
+    }
+    case "partition":
+      checkPartition(value as NDArray, c, what);
+      return;
+    case "argpartition": {
+      const idx = value as NDArray;
+      assert.equal(idx.dtype, "int64", `${what}: dtype`);
+      const ax = c.axis === null ? 0 : c.axis! < 0 ? c.axis! + input.ndim : c.axis!;
+      checkPermutation(idx, ax, what);
+      checkPartition(np.takeAlongAxis(input, idx, { axis: c.axis === null ? null : ax }), c, what);
+      return;
+    }
+  }
+}
+
+const groups = new Map<string, [Case, number][]>();
+cases.forEach((c, i) => {
+  const name = c.call.f ?? `ndarray.${c.call.m}`;
+  if (!groups.has(name)) groups.set(name, []);
+  groups.get(name)!.push([c, i]);
+});
+
+for (const [name, list] of groups) {
+  test(`${name} matches NumPy (${list.length} cases)`, () => {
+    for (const [c, i] of list) checkCase(c, i);
+  });
+}
+
+test("the seed's entropy program: np.unique(X, return_counts=True), then -sum(p*log2(p))", () => {
+  for (const e of entropy) {
+    const X = decode(e.x);
+    const [values, frequencies] = np.unique(X, { returnCounts: true }) as NDArray[];
+    assertMatches(values!, e.values);
+    assertMatches(frequencies!, e.counts);
+    const probabilities = np.divide(frequencies!, X.shape[0]!);
+    // np.sum when the reductions are there; else NumPy's pairwise order, which is sequential below 8 terms.
+    const terms = np.multiply(probabilities, np.log2(probabilities));
+    const sum = (np as unknown as { sum?: (a: NDArray) => NDArray }).sum;
+    const h = sum ? np.negative(sum(terms)) : np.array(-(terms.tolist() as number[]).reduce((p, q) => p + q, 0));
+    assertMatches(h, e.entropy, { rtol: 1e-15 });
+  }
+});
+
+test("radix and merge paths agree with a comparison sort on random lanes of every width", () => {
+  let seed = 12345;
+  const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  for (const dtype of ["float64", "float32", "int64", "uint64", "int32", "uint32", "int16", "uint8", "int8"] as const) {
+    for (const n of [5, 100, 383, 384, 1000, 5000]) {
+      const vals = Array.from({ length: n }, () => {
+        const r = rand();
+        if (dtype.startsWith("float")) return r < 0.05 ? NaN : r < 0.1 ? -0 : r < 0.15 ? 0 : r < 0.2 ? -Infinity : (rand() - 0.5) * 10 ** Math.floor(rand() * 8);
+        if (dtype.startsWith("u")) return Math.floor(rand() * 200);
+        return Math.floor((rand() - 0.5) * 250);
+      });
+      const a = np.array(vals, { dtype });
+      const perm = new Uint32Array(n);
+      argsortLane(a.data, 0, 1, n, dtype, perm);
+      const got = [...perm];
+      const av = a.tolist() as number[];
+      const same = (x: number, y: number): boolean => x === y || (Number.isNaN(x) && Number.isNaN(y));
+      for (let k = 1; k < n; k++) {
+        const prev = av[got[k - 1]!]!, cur = av[got[k]!]!;
+        assert.ok(!before(cur, prev), `${dtype} n=${n}: order at ${k}`);
+        if (same(prev, cur)) assert.ok(got[k]! > got[k - 1]!, `${dtype} n=${n}: stable at ${k}`);
+      }
+      assert.deepEqual([...got].sort((p, q) => p - q), got.map((_, i) => i), `${dtype} n=${n}: permutation`);
+      const out = new (a.data.constructor as new (n: number) => typeof a.data)(n);
+      sortLane(a.data, 0, 1, n, dtype, out, 0, 1);
+      const sv = Array.from(out as unknown as ArrayLike<number>, Number);
+      const ref = got.map((p) => av[p]!);
+      sv.forEach((v, k) => assert.ok(Object.is(v, ref[k]) || (Number.isNaN(v) && Number.isNaN(ref[k]!)), `${dtype} n=${n}: sorted value ${k}`));
+    }
+  }
+});
+
+test("views: diagonal is a read-only view; diag of a matrix too; a.sort() sorts through a view", () => {
+  const a = np.array([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]], { dtype: "int64" });
+  const d = np.diagonal(a);
+  assert.equal(d.flags.writeable, false);
+  assert.equal(d.base, a.base ?? a);
+  assert.throws(() => d.set([0], 5), /assignment destination is read-only/);
+  assert.equal(np.diag(a).flags.writeable, false);
+  const m = np.array([[3, 1, 2], [9, 7, 8]]);
+  m.get(1).sort();
+  assert.deepEqual(m.tolist(), [[3, 1, 2], [7, 8, 9]]);
+  const col = m.get(":", 0);
+  col.sort();
+  assert.deepEqual(m.tolist(), [[3, 1, 2], [7, 8, 9]]);
+});
+
+test("API conventions: options objects, positional NumPy order, JS arrays returned for several outputs", () => {
+  const x = np.array([3, 1, 2, 3, 1]);
+  const [v, c] = np.unique(x, { returnCounts: true }) as NDArray[];
+  assert.deepEqual(v!.tolist(), [1, 2, 3]);
+  assert.deepEqual(c!.tolist(), [2, 1, 2]);
+  assert.equal(c!.dtype, "int64");
+  const [rows, cols] = np.where(np.array([[true, false], [false, true]]));
+  assert.deepEqual([rows!.tolist(), cols!.tolist()], [[0, 1], [0, 1]]);
+  assert.equal(np.where(np.array([true, false]), 1, 0).dtype, "int64");
+  assert.equal(np.where(np.array([true, false]), 1.5, 0).dtype, "float64");
+  assert.equal(np.where(np.array([true, false]), np.array([1, 2], { dtype: "int32" }), 0).dtype, "int32");
+  assert.deepEqual(np.sort(np.array([[3, 1], [0, 2]]), 0).tolist(), [[0, 1], [3, 2]]);
+  assert.deepEqual(np.argsort(x, { kind: "stable" }).tolist(), [1, 4, 2, 0, 3]);
+  assert.deepEqual(x.argsort({ kind: "stable" }).tolist(), [1, 4, 2, 0, 3]);
+  assert.deepEqual(np.searchsorted([1, 2, 3], 2, { side: "right" }).tolist(), 2);
+  assert.deepEqual(np.bincount([0, 1, 1, 3]).tolist(), [1, 2, 0, 1]);
+  const [hist, edges] = np.histogram([1, 2, 1], { bins: 2 });
+  assert.deepEqual([hist!.tolist(), edges!.tolist()], [[2, 1], [1, 1.5, 2]]);
+  assert.deepEqual(np.countNonzero(np.array([[0, 1], [2, 0]]), { axis: 0 }).tolist(), [1, 1]);
+  const [ix, iy] = np.ix_([0, 1], [2, 3]);
+  assert.deepEqual([ix!.shape, iy!.shape, ix!.dtype], [[2, 1], [1, 2], "int64"]);
+});
+
+test("int64 results carry exact values; bigints round-trip through unique and sort", () => {
+  const big = np.array([2n ** 62n + 1n, -(2n ** 62n), 2n ** 62n + 1n, 5n]);
+  assert.deepEqual(np.sort(big).tolist(), [-(2n ** 62n), 5, 2n ** 62n + 1n, 2n ** 62n + 1n]);
+  const [u, cnt] = np.unique(big, { returnCounts: true }) as NDArray[];
+  assert.deepEqual(u!.tolist(), [-(2n ** 62n), 5, 2n ** 62n + 1n]);
+  assert.deepEqual(cnt!.tolist(), [1, 1, 2]);
+});
