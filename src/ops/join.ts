@@ -1,2 +1,164 @@
-// join.ts — placeholder; filled in by its own change.
-export {};
+// join.ts — joining arrays: concatenate (with NumPy's output layout, dtype/casting/out rules and error texts), stack
+// and the v/h/d/column stacks built on it, as numpy/_core/multiarraymodule.c (PyArray_ConcatenateInto) and
+// numpy/_core/shape_base.py define them. Splitting and tiling live in split.ts and tile.ts, exported from here.
+
+import { asarray, castCopy, copyInto, type ArrayLike } from "../core/convert.js";
+import { canCast, promoteTypes, toDType, type Casting, type DType } from "../core/dtype.js";
+import { ValueError } from "../core/errors.js";
+import { NDArray } from "../core/ndarray.js";
+import { cStrides } from "../core/shape.js";
+import { allocStrided, intArg, isOptions, multiSortedStridePerm, stridesFromPerm, viewOf } from "./layout.js";
+import { atleast1d, atleast2d, atleast3d } from "./shape.js";
+import { axisIndex, insertNewaxes, prependOnes, sliceAxis, transposeArray } from "./views.js";
+
+export * from "./split.js";
+export * from "./tile.js";
+
+export interface ConcatenateOptions {
+  axis?: number | null;
+  /** PyTorch's spelling of axis. */
+  dim?: number | null;
+  out?: NDArray | null;
+  dtype?: DType | string | null;
+  casting?: Casting;
+}
+export type StackOptions = ConcatenateOptions;
+
+/** A sequence of arrays: a JS array of array-likes, or an NDArray read along its first axis (as Python iterates it). */
+function arraysOf(seq: readonly ArrayLike[] | NDArray): NDArray[] {
+  if (seq instanceof NDArray) {
+    if (seq.ndim === 0) throw new TypeError("iteration over a 0-d array");
+    return Array.from({ length: seq.shape[0]! }, (_, i) => {
+      const v = sliceAxis(seq, 0, i, 1);
+      return viewOf(v, v.shape.slice(1), v._strides.slice(1));
+    });
+  }
+  if (!Array.isArray(seq)) throw new TypeError("arrays to stack must be passed as a \"sequence\" type such as list or tuple.");
+  return seq.map((x) => asarray(x));
+}
+
+function axisFrom(axis: unknown, o: ConcatenateOptions, dflt: number | null): number | null {
+  if (axis !== undefined && !isOptions(axis)) return axis === null ? null : intArg(axis);
+  const v = o.axis !== undefined ? o.axis : o.dim;
+  return v === undefined ? dflt : v === null ? null : intArg(v);
+}
+
+function castError(from: DType, to: DType, casting: Casting): TypeError {
+  return new TypeError(`Cannot cast array data from dtype('${from}') to dtype('${to}') according to the rule '${casting}'`);
+}
+
+/** Copy src into dst, first copying src when both share a buffer (NumPy's overlap rule). */
+function assign(dst: NDArray, src: NDArray): void {
+  copyInto(dst, src.data.buffer === dst.data.buffer ? castCopy(src, src.dtype) : src);
+}
+
+/** np.concatenate(arrays, axis=0, { out, dtype, casting }); axis null flattens every input first. */
+export function concatenate(arrays: readonly ArrayLike[] | NDArray, axis?: number | null | ConcatenateOptions, opts: ConcatenateOptions = {}): NDArray {
+  const o = isOptions(axis) ? (axis as ConcatenateOptions) : opts;
+  const ax = axisFrom(axis, o, 0);
+  const arrs = arraysOf(arrays);
+  const out = o.out ?? null;
+  const casting = o.casting ?? "same_kind";
+  if (out !== null && o.dtype !== undefined && o.dtype !== null)
+    throw new TypeError("concatenate() only takes `out` or `dtype` as an argument, but both were provided.");
+  if (arrs.length === 0) throw new ValueError("need at least one array to concatenate");
+
+  let shape: number[];
+  if (ax === null) shape = [arrs.reduce((n, a) => n + a.size, 0)];
+  else {
+    const ndim = arrs[0]!.ndim;
+    if (ndim === 0) throw new ValueError("zero-dimensional arrays cannot be concatenated");
+    const axis0 = axisIndex(ax, ndim);
+    shape = [...arrs[0]!.shape];
+    for (let i = 1; i < arrs.length; i++) {
+      const s = arrs[i]!.shape;
+      if (s.length !== ndim)
+        throw new ValueError(
+          `all the input arrays must have same number of dimensions, but the array at index 0 has ${ndim} dimension(s) and the array at index ${i} has ${s.length} dimension(s)`,
+        );
+      for (let d = 0; d < ndim; d++) {
+        if (d === axis0) shape[d]! += s[d]!;
+        else if (shape[d] !== s[d])
+          throw new ValueError(
+            `all the input array dimensions except for the concatenation axis must match exactly, but along dimension ${d}, the array at index 0 has size ${shape[d]} and the array at index ${i} has size ${s[d]}`,
+          );
+      }
+    }
+  }
+
+  const dtype = out !== null ? out.dtype : o.dtype !== undefined && o.dtype !== null ? toDType(o.dtype) : arrs.map((a) => a.dtype).reduce(promoteTypes);
+  for (const a of arrs) if (!canCast(a.dtype, dtype, casting)) throw castError(a.dtype, dtype, casting);
+  let result: NDArray;
+  if (out !== null) {
+    if (out.ndim !== shape.length) throw new ValueError(ax === null ? "Output array must be 1D" : "Output array has wrong dimensionality");
+    if (out.shape.some((d, i) => d !== shape[i])) throw new ValueError(ax === null ? "Output array is the wrong size" : "Output array is the wrong shape");
+    if (!out._writeable) throw new ValueError("output array is read-only");
+    result = out;
+  } else {
+    // The output keeps the inputs' common memory layout (C order where they disagree).
+    const strides = ax === null ? [1] : stridesFromPerm(shape, multiSortedStridePerm(arrs, shape.length));
+    result = allocStrided(shape, dtype, strides);
+  }
+
+  let start = 0;
+  if (ax === null) {
+    const step = result._strides[0]!;
+    for (const a of arrs) {
+      const dst = new NDArray(result.data, dtype, a.shape, cStrides(a.shape).map((s) => s * step), result._offset + start * step);
+      assign(dst, a);
+      start += a.size;
+    }
+  } else {
+    const axis0 = axisIndex(ax, shape.length);
+    for (const a of arrs) {
+      assign(sliceAxis(result, axis0, start, a.shape[axis0]!), a);
+      start += a.shape[axis0]!;
+    }
+  }
+  if (out === null && arrs.some((a) => a._tensor)) result._tensor = true;
+  return result;
+}
+
+/** np.stack(arrays, axis=0, { out, dtype, casting }): join along a new axis. */
+export function stack(arrays: readonly ArrayLike[] | NDArray, axis?: number | StackOptions, opts: StackOptions = {}): NDArray {
+  const o = isOptions(axis) ? (axis as StackOptions) : opts;
+  const ax = axisFrom(axis, o, 0) ?? 0;
+  const arrs = arraysOf(arrays);
+  if (arrs.length === 0) throw new ValueError("need at least one array to stack");
+  const s0 = arrs[0]!.shape;
+  if (arrs.some((a) => a.ndim !== s0.length || a.shape.some((d, i) => d !== s0[i]))) throw new ValueError("all input arrays must have the same shape");
+  const axis0 = axisIndex(ax, s0.length + 1);
+  return concatenate(arrs.map((a) => insertNewaxes(a, [axis0])), { axis: axis0, out: o.out, dtype: o.dtype, casting: o.casting });
+}
+
+type TupleOptions = Pick<ConcatenateOptions, "dtype" | "casting">;
+
+function listOf(x: NDArray | NDArray[]): NDArray[] {
+  return Array.isArray(x) ? x : [x];
+}
+
+/** np.vstack: rows; 1-d inputs become rows. */
+export function vstack(tup: readonly ArrayLike[] | NDArray, opts: TupleOptions = {}): NDArray {
+  const arrs = listOf(atleast2d(...arraysOf(tup)));
+  return concatenate(arrs, { axis: 0, dtype: opts.dtype, casting: opts.casting });
+}
+
+/** np.hstack: along axis 1, or axis 0 for 1-d inputs. */
+export function hstack(tup: readonly ArrayLike[] | NDArray, opts: TupleOptions = {}): NDArray {
+  const arrs = listOf(atleast1d(...arraysOf(tup)));
+  return concatenate(arrs, { axis: arrs.length > 0 && arrs[0]!.ndim === 1 ? 0 : 1, dtype: opts.dtype, casting: opts.casting });
+}
+
+/** np.dstack: along the third axis, after promoting inputs to 3-d. */
+export function dstack(tup: readonly ArrayLike[] | NDArray): NDArray {
+  return concatenate(listOf(atleast3d(...arraysOf(tup))), { axis: 2 });
+}
+
+/** np.columnStack: 1-d inputs become columns, 2-d inputs are stacked as they are. */
+export function columnStack(tup: readonly ArrayLike[] | NDArray): NDArray {
+  const arrs = arraysOf(tup).map((a) => {
+    if (a.ndim >= 2) return a;
+    return transposeArray(prependOnes(a, 2)); // np.array(a, ndmin=2).T
+  });
+  return concatenate(arrs, { axis: 1 });
+}
