@@ -4,6 +4,7 @@ import { DTYPE_INFO, promoteTypes, toDType, type DType, type TypedArray } from "
 import { OverflowError, ValueError } from "./errors.js";
 import { NDArray, empty } from "./ndarray.js";
 import { shapeRepr } from "./shape.js";
+import { fastCopy } from "../kernels/copy.js";
 
 export type NestedArray = number | bigint | boolean | NDArray | readonly NestedArray[];
 export type ArrayLike = NestedArray | TypedArray;
@@ -37,13 +38,29 @@ export function toStorage(v: number | bigint | boolean, dtype: DType): number | 
   return typeof v === "boolean" ? (v ? 1 : 0) : v;
 }
 
-/** NumPy 2 refuses Python ints that do not fit an integer dtype: "Python integer 300 out of bounds for uint8". */
+const I64_LO = -(2n ** 63n), I64_HI = 2n ** 63n - 1n, U64_HI = 2n ** 64n - 1n;
+
+/**
+ * NumPy 2 refuses Python ints that do not fit an integer dtype: "Python integer 300 out of bounds for uint8".
+ * The int first goes through C long (C unsigned long for uint32/uint64); beyond that NumPy says
+ * "Python int too large to convert to C long". Non-integer numbers and non-integer dtypes pass.
+ */
 export function checkPyInt(v: number | bigint, dtype: DType): void {
   const I = DTYPE_INFO[dtype];
   if (I.kind !== "i" && I.kind !== "u") return;
   if (typeof v === "number" && !Number.isInteger(v)) return;
   const b = typeof v === "bigint" ? v : BigInt(v);
+  if (b < I64_LO || b > (dtype === "uint32" || dtype === "uint64" ? U64_HI : I64_HI)) throw new OverflowError("Python int too large to convert to C long");
   if (b < BigInt(I.min) || b > BigInt(I.max)) throw new OverflowError(`Python integer ${b} out of bounds for ${dtype}`);
+}
+
+/** A Python float stored into an integer dtype goes through int(): truncation, then checkPyInt's range rules. */
+export function pyFloatToInt(v: number, dtype: DType): number {
+  if (Number.isNaN(v)) throw new ValueError("cannot convert float NaN to integer");
+  if (!Number.isFinite(v)) throw new OverflowError("cannot convert float infinity to integer");
+  const t = Math.trunc(v);
+  checkPyInt(t, dtype);
+  return t;
 }
 
 function inferShape(v: NestedArray, shape: number[], depth: number): void {
@@ -127,7 +144,10 @@ export function array(v: ArrayLike, opts: ArrayOptions = {}): NDArray {
   const isInt = DTYPE_INFO[dt].kind === "i" || DTYPE_INFO[dt].kind === "u";
   let i = 0;
   walk(v as NestedArray, shape, 0, (x) => {
-    if (isInt && typeof x !== "boolean") checkPyInt(x, dt);
+    if (isInt && typeof x !== "boolean") {
+      if (typeof x === "number") x = pyFloatToInt(x, dt);
+      else checkPyInt(x, dt);
+    }
     data[i++] = toStorage(x, dt);
   });
   return out;
@@ -144,6 +164,7 @@ export function castCopy(a: NDArray, dtype: DType): NDArray {
 export function copyInto(dst: NDArray, src: NDArray): void {
   const n = src.size;
   if (n === 0) return;
+  if (fastCopy(dst, src)) return; // same-dtype runs, fills and blocked 2-d copies (kernels/copy.ts)
   const sBig = DTYPE_INFO[src.dtype].big, dBig = DTYPE_INFO[dst.dtype].big;
   const conv = convertFn(src.dtype, dst.dtype, sBig, dBig);
   const nd = src.ndim, shape = src.shape, ss = src._strides, ds = dst._strides;
@@ -166,7 +187,7 @@ export function copyInto(dst: NDArray, src: NDArray): void {
   }
 }
 
-const TWO31 = 2 ** 31, TWO63 = 2 ** 63, TWO64 = 2 ** 64;
+const TWO31 = 2 ** 31, TWO32 = 2 ** 32, TWO63 = 2 ** 63, TWO64 = 2 ** 64;
 const I64_MIN = -(2n ** 63n), U64_HALF = 2n ** 63n;
 
 /**
@@ -197,10 +218,11 @@ function convertFn(from: DType, to: DType, sBig: boolean, dBig: boolean): ((x: n
   }
   if (fk === "f" && (tk === "i" || tk === "u")) {
     if (to === "uint32") {
-      // Converted through int64: in range it wraps modulo 2^32; beyond, the minimum int64 truncates to 0.
+      // NumPy's contiguous loop: from -2^31 up to 2^32 the value wraps; at or above 2^32 it is 0; NaN and values
+      // below -2^31 give 2^31.
       return (x) => {
         const v = Math.trunc(x as number);
-        return v >= -TWO63 && v < TWO63 ? v % TWO64 : 0;
+        return v >= TWO32 ? 0 : v >= -TWO31 ? v : TWO31;
       };
     }
     // Through int32: beyond its range (and NaN/inf) the minimum int, which narrows to 0 below 32 bits.

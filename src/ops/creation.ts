@@ -1,10 +1,11 @@
 // creation.ts — array constructors: zeros/ones/empty/full (and *Like), arange, linspace, logspace, eye, identity, copy, fromTyped.
 
-import { array, asarray, castCopy, checkPyInt, scalarDType, toStorage, typedArrayDType, type ArrayLike } from "../core/convert.js";
+import { array, asarray, castCopy, checkPyInt, copyInto, scalarDType, toStorage, typedArrayDType, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO, toDType, type DType, type TypedArray } from "../core/dtype.js";
-import { ValueError } from "../core/errors.js";
+import { ValueError, ZeroDivisionError } from "../core/errors.js";
 import { NDArray, empty as alloc } from "../core/ndarray.js";
-import { checkShape, shapeArg } from "../core/shape.js";
+import { broadcastStrides, checkShape, shapeArg } from "../core/shape.js";
+import { powF } from "../kernels/scalar.js";
 
 export { array, asarray };
 
@@ -15,6 +16,7 @@ export interface DTypeOptions {
 type ShapeArg = number | readonly number[];
 
 function shapeOf(shape: ShapeArg): number[] {
+  if (typeof shape === "number" && !Number.isInteger(shape)) throw new TypeError(`expected a sequence of integers or a single integer, got '${shape}'`);
   const s = shapeArg([shape]);
   checkShape(s);
   return s;
@@ -43,24 +45,42 @@ export function ones(shape: ShapeArg, opts?: DTypeOptions): NDArray {
 
 /** The dtype np.full gives a JS fill value: integral numbers are Python ints (int64), others float64. */
 function fillDType(v: unknown): DType {
-  if (v instanceof NDArray) return v.dtype;
   if (typeof v === "number") return Number.isInteger(v) ? "int64" : "float64";
   return scalarDType(v as bigint | boolean);
 }
 
-function fillScalar(v: unknown, dtype: DType): number | bigint | boolean {
-  if (v instanceof NDArray) {
-    if (v.size !== 1) throw new ValueError(`could not broadcast input array from shape (${v.shape.join(",")}) into shape ()`);
-    return v.item() as number;
+/** Fill `a` with `v` as NumPy's copyto(a, v, casting="unsafe"): a scalar under NEP 50, or an array broadcast. */
+function fillWith(a: NDArray, v: unknown): NDArray {
+  if (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean") {
+    const kind = DTYPE_INFO[a.dtype].kind;
+    let s: number | bigint;
+    if (typeof v === "number" && !Number.isInteger(v) && (kind === "i" || kind === "u")) {
+      // A Python float into an integer dtype: C's cast (NaN/inf as x86 gives them), via a one-element copy.
+      s = castCopy(new NDArray(new Float64Array([v]), "float64", []), a.dtype).data[0]!;
+    } else {
+      if (typeof v !== "boolean") checkPyInt(v, a.dtype);
+      s = toStorage(v, a.dtype);
+    }
+    if (s !== 0 && s !== 0n) (a.data as { fill(v: number | bigint): unknown }).fill(s);
+    return a;
   }
-  if (typeof v !== "number" && typeof v !== "bigint" && typeof v !== "boolean") throw new TypeError(`cannot fill with ${typeof v}`);
-  if (typeof v !== "boolean") checkPyInt(v, dtype);
-  return v;
+  const src = asarray(v as ArrayLike);
+  const n = src.ndim, m = a.ndim;
+  if (n > m || src.shape.some((d, i) => d !== 1 && d !== a.shape[m - n + i]))
+    throw new ValueError(`could not broadcast input array from shape ${tuple(src.shape)} into shape ${tuple(a.shape)}`);
+  copyInto(a, new NDArray(src.data, src.dtype, a.shape, broadcastStrides(src.shape, src._strides, a.shape), src._offset, src, false));
+  return a;
 }
 
-export function full(shape: ShapeArg, fillValue: number | bigint | boolean | NDArray, opts?: DTypeOptions): NDArray {
-  const dt = dtypeOr(opts, fillDType(fillValue));
-  return filled(shapeOf(shape), dt, fillScalar(fillValue, dt));
+function tuple(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(",")})`;
+}
+
+/** np.full(shape, fillValue): the dtype of the fill value unless given; an array fill value broadcasts. */
+export function full(shape: ShapeArg, fillValue: number | bigint | boolean | ArrayLike, opts?: DTypeOptions): NDArray {
+  const isScalar = typeof fillValue === "number" || typeof fillValue === "bigint" || typeof fillValue === "boolean";
+  const dflt = isScalar ? fillDType(fillValue) : asarray(fillValue as ArrayLike).dtype;
+  return fillWith(alloc(shapeOf(shape), dtypeOr(opts, dflt)), fillValue);
 }
 
 export interface LikeOptions extends DTypeOptions {
@@ -81,9 +101,9 @@ export function onesLike(a: ArrayLike, opts?: LikeOptions): NDArray {
   const { shape, dtype } = likeShape(a, opts);
   return filled(shape, dtype, 1);
 }
-export function fullLike(a: ArrayLike, fillValue: number | bigint | boolean, opts?: LikeOptions): NDArray {
+export function fullLike(a: ArrayLike, fillValue: number | bigint | boolean | ArrayLike, opts?: LikeOptions): NDArray {
   const { shape, dtype } = likeShape(a, opts);
-  return filled(shape, dtype, fillScalar(fillValue, dtype));
+  return fillWith(alloc(shape, dtype), fillValue);
 }
 
 /** np.copy: a new C-contiguous array with the same dtype. */
@@ -134,23 +154,40 @@ export function arange(a: number | bigint | ArangeOptions, b?: number | bigint |
     [start, stop] = [pos[0]!, pos[1]!];
     step = pos[2] ?? opts.step ?? 1;
   }
-  if (step === 0) throw new ZeroDivisionError("division by zero");
   const allInt = [start, stop, step].every(Number.isInteger) && [a, b, c].every((x) => typeof x !== "number" || Number.isInteger(x));
+  if (step === 0) throw new ZeroDivisionError(allInt ? "division by zero" : "float division by zero");
   const dtype = dtypeOr(opts, allInt ? "int64" : "float64");
   const n = Math.max(0, Math.ceil((stop - start) / step));
-  const out = alloc([n], dtype);
-  const data = out.data as unknown as (number | bigint)[];
-  if (DTYPE_INFO[dtype].big) for (let i = 0; i < n; i++) data[i] = BigInt(start + i * step);
-  else if (DTYPE_INFO[dtype].kind === "f") {
-    // NumPy fills by repeated addition of delta = (start + step) - start, computed in the output dtype.
-    const delta = start + step - start;
-    for (let i = 0; i < n; i++) data[i] = start + i * delta;
-  } else for (let i = 0; i < n; i++) data[i] = start + i * step;
-  return out;
+  return arangeFill(alloc([n], dtype), start, step);
 }
 
-class ZeroDivisionError extends Error {
-  override name = "ZeroDivisionError";
+/**
+ * NumPy's arange fill: the first two elements are start and start + step (computed in float64, then cast),
+ * the rest start + i * delta with delta = out[1] - out[0], in the output dtype's own arithmetic.
+ */
+function arangeFill(out: NDArray, start: number, step: number): NDArray {
+  const n = out.size, I = DTYPE_INFO[out.dtype];
+  if (n === 0) return out;
+  const cast = (x: number): number | bigint => (I.kind === "f" ? x : I.big ? BigInt(Math.trunc(x)) : Math.trunc(x));
+  const data = out.data as unknown as (number | bigint)[];
+  data[0] = cast(start);
+  if (n === 1) return out;
+  data[1] = cast(start + step);
+  if (I.big) {
+    const s = data[0] as bigint, d = (data[1] as bigint) - s;
+    for (let i = 2; i < n; i++) data[i] = s + BigInt(i) * d;
+  } else if (out.dtype === "float32") {
+    const s = data[0] as number, d = Math.fround((data[1] as number) - s);
+    for (let i = 2; i < n; i++) data[i] = s + Math.fround(Math.fround(i) * d);
+  } else if (I.kind === "f") {
+    const s = data[0] as number, d = (data[1] as number) - s;
+    for (let i = 2; i < n; i++) data[i] = s + i * d;
+  } else {
+    // C integer arithmetic wraps; Math.imul keeps the low 32 bits, which is all a ≤32-bit store keeps.
+    const s = data[0] as number, d = (data[1] as number) - s;
+    for (let i = 2; i < n; i++) data[i] = s + Math.imul(i, d);
+  }
+  return out;
 }
 
 export interface LinspaceOptions extends DTypeOptions {
@@ -178,7 +215,10 @@ export function linspace(start: number, stop: number, num: number | LinspaceOpti
     num = opts.num ?? 50;
   }
   const { values, step } = linspaceValues(start, stop, num, opts.endpoint ?? true);
-  const out = castCopy(new NDArray(values, "float64", [num]), dtypeOr(opts, "float64"));
+  const dtype = dtypeOr(opts, "float64");
+  // NumPy floors (not truncates) before an integer cast.
+  if (DTYPE_INFO[dtype].kind === "i" || DTYPE_INFO[dtype].kind === "u") for (let i = 0; i < values.length; i++) values[i] = Math.floor(values[i]!);
+  const out = castCopy(new NDArray(values, "float64", [num]), dtype);
   return opts.retstep ? [out, step] : out;
 }
 
@@ -189,7 +229,7 @@ export function logspace(start: number, stop: number, num: number | LinspaceOpti
   }
   const base = opts.base ?? 10;
   const { values } = linspaceValues(start, stop, num, opts.endpoint ?? true);
-  for (let i = 0; i < values.length; i++) values[i] = Math.pow(base, values[i]!);
+  for (let i = 0; i < values.length; i++) values[i] = powF(base, values[i]!);
   return castCopy(new NDArray(values, "float64", [num]), dtypeOr(opts, "float64"));
 }
 

@@ -22,6 +22,7 @@ export interface UfuncOptions {
 type Weak = { kind: "bool" | "int" | "float"; value: number | bigint | boolean };
 
 const UNIFORM = new Set(["positive", "sign"]);
+const LOGICAL = new Set(["logical_and", "logical_or", "logical_xor"]);
 const COMPARISONS = new Set(["equal", "not_equal", "less", "less_equal", "greater", "greater_equal"]);
 
 function weakOf(v: unknown): Weak | null {
@@ -41,19 +42,14 @@ function weakDType(w: Weak, strong: DType | null): DType {
   return strong;
 }
 
-const I64_MIN = -(2n ** 63n), I64_MAX = 2n ** 63n - 1n, U64_MAX = 2n ** 64n - 1n, F64_LIMIT = 2n ** 1024n;
+const I64_MAX = 2n ** 63n - 1n, U64_MAX = 2n ** 64n - 1n, F64_LIMIT = 2n ** 1024n;
 
 /** Convert a weak scalar to a loop input dtype, raising NumPy's OverflowErrors for Python ints that do not fit. */
 function weakStorage(w: Weak, dtype: DType): number | bigint {
   if (w.kind === "int") {
     const I = DTYPE_INFO[dtype];
     if (I.kind === "i" || I.kind === "u") {
-      const b = typeof w.value === "bigint" ? w.value : BigInt(w.value as number);
-      // NumPy converts through C long, or C unsigned long for uint32/uint64.
-      const unsignedLong = dtype === "uint64" || dtype === "uint32";
-      if (b < I64_MIN || b > (unsignedLong ? U64_MAX : I64_MAX))
-        throw new OverflowError("Python int too large to convert to C long");
-      checkPyInt(b, dtype);
+      checkPyInt(w.value as number | bigint, dtype);
     } else if (I.kind === "f" && typeof w.value === "bigint" && (w.value >= F64_LIMIT || w.value <= -F64_LIMIT)) {
       throw new OverflowError("int too large to convert to float");
     }
@@ -183,29 +179,50 @@ export function applyUfunc(name: UfuncName, operands: readonly unknown[], opts: 
   const dtype = opts.dtype === undefined || opts.dtype === null ? undefined : toDType(opts.dtype);
   const loop = resolveLoop(name, types, dtype);
 
-  const shapes = arrays.map((a) => (a ? a.shape : []));
+  // NumPy's order of checks: Python-int conversion, output casting, then broadcasting.
+  const constant = COMPARISONS.has(name) ? outOfRangeComparison(name, weak, types) : null;
+  const scalars = weak.map((w, i) => {
+    if (w === null) return null;
+    if (constant !== null) return toStorage(0, loop.ins[i]!);
+    // NumPy 2 runs logical_and/or/xor on booleans: a Python float is only asked whether it is nonzero
+    // (5e-324 is, though it is 0 as float32).
+    if (LOGICAL.has(name) && w.kind === "float") return toStorage((w.value as number) !== 0 ? 1 : 0, loop.ins[i]!);
+    if (LOGICAL.has(name) && w.kind === "int") {
+      // logical_and/or/xor read a Python int through C long (whatever the dtype) and only ask whether it is
+      // nonzero: one that fits C long but not the dtype acts as 1.
+      checkPyInt(w.value as number | bigint, "int64");
+      try {
+        checkPyInt(w.value as number | bigint, loop.ins[i]!);
+      } catch {
+        return toStorage(1, loop.ins[i]!);
+      }
+    }
+    return weakStorage(w, loop.ins[i]!);
+  });
   const out = opts.out ?? null;
-  if (out !== null && !(out instanceof NDArray)) throw new TypeError("return arrays must be of ArrayType");
+  if (out !== null) {
+    if (!(out instanceof NDArray)) throw new TypeError("return arrays must be of ArrayType");
+    const casting = opts.casting ?? "same_kind";
+    if (!canCast(loop.out, out.dtype, casting))
+      throw new UFuncTypeError(`Cannot cast ufunc '${pyName(name)}' output from dtype('${loop.out}') to dtype('${out.dtype}') with casting rule '${casting}'`);
+    if (!out._writeable) throw new ValueError("output array is read-only");
+  }
+  const shapes = arrays.map((a) => (a ? a.shape : []));
   let shape = broadcastShapes(...shapes);
   if (out !== null) {
     const full = broadcastShapes(...shapes, out.shape);
     if (full.length !== out.ndim || full.some((d, i) => d !== out.shape[i]))
       throw new ValueError(`non-broadcastable output operand with shape ${compactShape(out.shape)} doesn't match the broadcast shape ${compactShape(full)}`);
     shape = full;
-    const casting = opts.casting ?? "same_kind";
-    if (!canCast(loop.out, out.dtype, casting))
-      throw new UFuncTypeError(`Cannot cast ufunc '${pyName(name)}' output from dtype('${loop.out}') to dtype('${out.dtype}') with casting rule '${casting}'`);
-    if (!out._writeable) throw new ValueError("output array is read-only");
   }
 
-  const constant = COMPARISONS.has(name) ? outOfRangeComparison(name, weak, types) : null;
   // Inputs as (typed array, offset, strides) whose values are exactly the loop's input dtype's values:
   // an input is cast first unless reading it as a JS number/bigint already gives the loop dtype's value.
   const inputs = arrays.map((a, i) => {
     const lt = loop.ins[i]!;
     if (a === null) {
       const buf = new DTYPE_INFO[lt].ctor(1);
-      (buf as unknown as (number | bigint)[])[0] = constant === null ? weakStorage(weak[i]!, lt) : toStorage(0, lt);
+      (buf as unknown as (number | bigint)[])[0] = scalars[i]!;
       return { data: buf, offset: 0, strides: shape.map(() => 0), dtype: lt };
     }
     let src = a;
