@@ -170,3 +170,11 @@ test("ndarray.view(dtype) reinterprets bytes", () => {
   assert.throws(() => np.arange(6).reshape(2, 3).T.view("int32"), { name: "ValueError", message: "To change to a dtype of a different size, the last axis must be contiguous" });
   assert.throws(() => np.array(5).view("int32"), { name: "ValueError", message: "Changing the dtype of a 0d array is only supported if the itemsize is unchanged" });
 });
+
+test("np.shape, np.ndim, np.size", () => {
+  assert.deepEqual(np.shape([[1, 2]]), [1, 2]);
+  assert.equal(np.ndim(5), 0);
+  assert.equal(np.size(np.zeros([2, 3])), 6);
+  assert.equal(np.size(np.zeros([2, 3]), 1), 3);
+  assert.equal(np.size(np.zeros([2, 3]), { axis: -2 }), 2);
+});

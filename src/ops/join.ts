@@ -8,7 +8,7 @@ import { ValueError } from "../core/errors.js";
 import { NDArray } from "../core/ndarray.js";
 import { cStrides } from "../core/shape.js";
 import { allocStrided, intArg, isOptions, multiSortedStridePerm, stridesFromPerm, viewOf } from "./layout.js";
-import { atleast1d, atleast2d, atleast3d } from "./shape.js";
+import { atleast1d, atleast2d, atleast3d, ravel } from "./shape.js";
 import { axisIndex, insertNewaxes, prependOnes, sliceAxis, transposeArray } from "./views.js";
 
 export * from "./split.js";
@@ -117,6 +117,22 @@ export function concatenate(arrays: readonly ArrayLike[] | NDArray, axis?: numbe
   }
   if (out === null && arrs.some((a) => a._tensor)) result._tensor = true;
   return result;
+}
+
+/** np.concat: the array-API name of concatenate. */
+export const concat = concatenate;
+
+/** np.append(arr, values, axis=null): a copy with values joined at the end (both flattened when axis is null). */
+export function append(arr: ArrayLike, values: ArrayLike, axis?: number | null | { axis?: number | null }): NDArray {
+  let a = asarray(arr);
+  let v = asarray(values);
+  let ax = axis !== null && typeof axis === "object" ? axis.axis : axis;
+  if (ax === null || ax === undefined) {
+    if (a.ndim !== 1) a = ravel(a);
+    v = ravel(v);
+    ax = a.ndim - 1;
+  }
+  return concatenate([a, v], { axis: ax });
 }
 
 /** np.stack(arrays, axis=0, { out, dtype, casting }): join along a new axis. */

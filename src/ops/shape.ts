@@ -255,6 +255,37 @@ export function asfortranarray(a: ArrayLike, opts: { dtype?: DType | string } = 
 }
 
 
+/** np.permuteDims (the array-API name of transpose). */
+export function permuteDims(a: ArrayLike, axes?: readonly number[] | null | { axes?: readonly number[] | null }): NDArray {
+  return transpose(a, axes);
+}
+
+/** np.unstack(x, axis=0): the views along an axis, each without it (NumPy 2.1). */
+export function unstack(x: ArrayLike, axis: number | { axis?: number } = 0): NDArray[] {
+  const arr = asarray(x);
+  if (arr.ndim === 0) throw new ValueError("Input array must be at least 1-d.");
+  const moved = moveaxis(arr, typeof axis === "object" ? (axis.axis ?? 0) : axis, 0);
+  return Array.from({ length: moved.shape[0]! }, (_, i) =>
+    viewOf(moved, moved.shape.slice(1), moved._strides.slice(1), moved._offset + i * moved._strides[0]!));
+}
+
+/** np.shape(a): the shape as a JS array. */
+export function shape(a: ArrayLike): number[] {
+  return [...asarray(a).shape];
+}
+
+/** np.ndim(a). */
+export function ndim(a: ArrayLike): number {
+  return asarray(a).ndim;
+}
+
+/** np.size(a, axis?): the element count, or the length along one axis. */
+export function size(a: ArrayLike, axis?: number | null | { axis?: number | null }): number {
+  const arr = asarray(a);
+  const ax = axis !== null && typeof axis === "object" ? axis.axis : axis;
+  return ax === null || ax === undefined ? arr.size : arr.shape[axisIndex(ax, arr.ndim)]!;
+}
+
 // ---------------------------------------------------------------------------------------------------- methods
 
 type AxisOpts = { axis?: Axes | null; dim?: Axes | null };

@@ -2,7 +2,7 @@
 // reshape, layout quirks included) and np.roll (per-axis block copies into an array laid out like the input).
 // Every element copy is one strided copyInto per block, never a per-element loop here.
 
-import { asarray, copyInto, type ArrayLike } from "../core/convert.js";
+import { asarray, castCopy, copyInto, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { NDArray } from "../core/ndarray.js";
@@ -11,6 +11,7 @@ import { allocStrided, broadcastShapeOf, copyOf, intArg, isOptions, stridesLike,
 import { ravel } from "./shape.js";
 import { axisIndex, axisTuple, prependOnes, reshapeArray, sliceAxis, type Axes } from "./views.js";
 import { RuntimeError } from "./torch-shape.js";
+import { take } from "./take.js";
 
 type AxisOption = { axis?: number | null; dim?: number | null };
 
@@ -22,7 +23,7 @@ function repeatCounts(r: unknown): number[] {
     const k = DTYPE_INFO[r.dtype].kind;
     if (k === "f" || r.dtype === "uint64") throw new TypeError(`Cannot cast array data from dtype('${r.dtype}') to dtype('int64') according to the rule 'safe'`);
     if (r.ndim > 1) throw new ValueError("object too deep for desired array");
-    return r.ndim === 0 ? [Number(r.item())] : (r.tolist() as (number | bigint | boolean)[]).map(Number);
+    return r.ndim === 0 ? [Number(r.item())] : Array.from(castCopy(r, "float64").data as Float64Array);
   }
   if (Array.isArray(r)) {
     if (r.some((x) => Array.isArray(x) || x instanceof NDArray))
@@ -48,11 +49,11 @@ export function repeatArray(a: NDArray, repeats: unknown, axis: number): NDArray
   }
   const shape = [...a.shape];
   shape[axis] = total;
-  const out = allocStrided(shape, a.dtype, cStrides(shape));
-  out._tensor = a._tensor;
-  if (total === 0 || out.size === 0) return out;
-  // View the output as [..., n, count, ...] and the input as the same shape with stride 0 on the count axis.
-  if (counts.length === 1) {
+  if (counts.length === 1 || total === 0 || a.size === 0) {
+    const out = allocStrided(shape, a.dtype, cStrides(shape));
+    out._tensor = a._tensor;
+    if (out.size === 0) return out;
+    // View the output as [..., n, count, ...] and the input as the same shape with stride 0 on the count axis.
     const c = counts[0]!, st = out._strides[axis]!;
     const shape4 = [...a.shape.slice(0, axis), n, c, ...a.shape.slice(axis + 1)];
     const dst = new NDArray(out.data, out.dtype, shape4, [...out._strides.slice(0, axis), st * c, st, ...out._strides.slice(axis + 1)]);
@@ -60,16 +61,12 @@ export function repeatArray(a: NDArray, repeats: unknown, axis: number): NDArray
     copyInto(dst, src);
     return out;
   }
-  let pos = 0;
-  for (let i = 0; i < n; i++) {
-    const c = counts[i]!;
-    if (c === 0) continue;
-    const src = sliceAxis(a, axis, i, 1);
-    const dst = sliceAxis(out, axis, pos, c);
-    copyInto(dst, new NDArray(src.data, src.dtype, dst.shape, src._strides.map((s, d) => (d === axis ? 0 : s)), src._offset));
-    pos += c;
-  }
-  return out;
+  // Per-element counts are a gather along the axis: source index i appears counts[i] times.
+  const idx = new Int32Array(total);
+  for (let i = 0, pos = 0; i < n; i++) for (let e = pos + counts[i]!; pos < e; pos++) idx[pos] = i;
+  const r = take(a, new NDArray(idx, "int32", [total]), axis);
+  r._tensor = a._tensor;
+  return r;
 }
 
 /** np.repeat(a, repeats, axis=null): each element (or slice along axis) repeated; axis null works on the flattened array. */
