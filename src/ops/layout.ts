@@ -21,7 +21,8 @@ export function orderArg(o: unknown, allowK = true): Order {
 
 /** A view of `a`'s memory: base is a's owner, writeability and the tensor face are inherited. */
 export function viewOf(a: NDArray, shape: readonly number[], strides: readonly number[], offset = a._offset, writeable = a._writeable): NDArray {
-  const r = new NDArray(a.data, a.dtype, shape, strides, offset, a, writeable);
+  // Stride products like -3 * 0 give -0, which would show as "-0" in a.strides.
+  const r = new NDArray(a.data, a.dtype, shape, strides.map((s) => s || 0), offset, a, writeable);
   r._tensor = a._tensor;
   return r;
 }

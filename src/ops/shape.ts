@@ -58,7 +58,8 @@ export function ravel(a: ArrayLike, order?: Order | { order?: Order }): NDArray 
   const c = cContiguous(arr), f = fContiguous(arr);
   if (o === "A") o = isFortran(arr) ? "F" : "C";
   else if (o === "K") o = c ? "C" : f ? "F" : "K";
-  if ((o === "C" && c) || (o === "F" && f)) return reshapeArray(arr, [arr.size], o);
+  // PyArray_Newshape with (-1,): never the same-shape shortcut, so strides are recomputed.
+  if ((o === "C" && c) || (o === "F" && f)) return reshapeArray(arr, [-1], o);
   if (o === "K") {
     // A single contiguous run in some axis order is still a view.
     const perm = sortedStridePerm(arr._strides);
@@ -223,6 +224,8 @@ export function flip(a: ArrayLike, axis?: Axes | null | { axis?: Axes | null; di
     const o = axis as { axis?: Axes | null; dim?: Axes | null; dims?: Axes | null };
     ax = o.axis !== undefined ? o.axis : o.dims !== undefined ? o.dims : o.dim;
   } else ax = axis as Axes | null | undefined;
+  // NumPy indexes a 0-d array with () here, which gives a scalar: a copy, not a view.
+  if (arr.ndim === 0 && (ax === null || ax === undefined)) return copyOf(arr);
   return flipView(arr, ax === null || ax === undefined ? [...arr.shape.keys()] : axisTuple(ax, arr.ndim));
 }
 

@@ -7,7 +7,7 @@ import { DTYPE_INFO } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { NDArray } from "../core/ndarray.js";
 import { cStrides } from "../core/shape.js";
-import { allocStrided, broadcastShapeOf, copyOf, intArg, isOptions, stridesLike, viewOf } from "./layout.js";
+import { allocStrided, broadcastShapeOf, copyOf, intArg, isOptions, stridesLike } from "./layout.js";
 import { ravel } from "./shape.js";
 import { axisIndex, axisTuple, prependOnes, reshapeArray, sliceAxis, type Axes } from "./views.js";
 import { RuntimeError } from "./torch-shape.js";

@@ -5,7 +5,7 @@
 import { copyInto } from "../core/convert.js";
 import { AxisError, ValueError } from "../core/errors.js";
 import { NDArray } from "../core/ndarray.js";
-import { cStrides, shapeSize } from "../core/shape.js";
+import { cStrides } from "../core/shape.js";
 import { allocStrided, attemptNocopyReshape, cContiguous, fContiguous, compactRepr, copyOf, fStrides, intArg, isFortran, iterPermK, requestedShapeRepr, viewOf, type Order } from "./layout.js";
 
 export type Axes = number | readonly number[];
@@ -125,7 +125,9 @@ export function flipView(a: NDArray, axes: readonly number[]): NDArray {
   const strides = [...a._strides];
   let offset = a._offset;
   for (const i of axes) {
-    if (a.shape[i]! > 0) offset += (a.shape[i]! - 1) * strides[i]!;
+    // NumPy's slicing resets an empty slice's step to 1, so an empty axis keeps its stride.
+    if (a.shape[i] === 0) continue;
+    offset += (a.shape[i]! - 1) * strides[i]!;
     strides[i] = strides[i] === 0 ? 0 : -strides[i]!;
   }
   return viewOf(a, a.shape, strides, offset);
