@@ -6,8 +6,8 @@ import { asarray, castCopy, copyInto, type ArrayLike } from "../core/convert.js"
 import { canCast, promoteTypes, toDType, type Casting, type DType } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { NDArray } from "../core/ndarray.js";
-import { cStrides } from "../core/shape.js";
-import { allocStrided, intArg, isOptions, multiSortedStridePerm, stridesFromPerm, viewOf } from "./layout.js";
+import { cStrides, isCContiguous } from "../core/shape.js";
+import { allocStrided, cContiguous, intArg, isOptions, multiSortedStridePerm, stridesFromPerm, viewOf } from "./layout.js";
 import { atleast1d, atleast2d, atleast3d, ravel } from "./shape.js";
 import { axisIndex, insertNewaxes, prependOnes, sliceAxis, transposeArray } from "./views.js";
 
@@ -47,9 +47,21 @@ function castError(from: DType, to: DType, casting: Casting): TypeError {
   return new TypeError(`Cannot cast array data from dtype('${from}') to dtype('${to}') according to the rule '${casting}'`);
 }
 
-/** Copy src into dst, first copying src when both share a buffer (NumPy's overlap rule). */
-function assign(dst: NDArray, src: NDArray): void {
-  copyInto(dst, src.data.buffer === dst.data.buffer ? castCopy(src, src.dtype) : src);
+/**
+ * Copy src into the block of `result` at element `offset` with src's shape and the given strides. A dense run of the
+ * same dtype on both sides is one TypedArray.set (the common case of many small inputs); anything else is a
+ * strided copyInto, after copying src first when it shares the output's buffer (NumPy's overlap rule).
+ */
+function copyBlock(result: NDArray, offset: number, strides: readonly number[], src: NDArray): void {
+  const n = src.size;
+  if (n === 0) return;
+  const shared = src.data.buffer === result.data.buffer;
+  if (!shared && src.dtype === result.dtype && cContiguous(src) && isCContiguous(src.shape, strides)) {
+    const s = src.data.subarray(src._offset, src._offset + n);
+    (result.data as unknown as { set(v: globalThis.ArrayLike<number | bigint>, at: number): void }).set(s as globalThis.ArrayLike<number | bigint>, offset);
+    return;
+  }
+  copyInto(new NDArray(result.data, result.dtype, src.shape, strides, offset), shared ? castCopy(src, src.dtype) : src);
 }
 
 /** np.concatenate(arrays, axis=0, { out, dtype, casting }); axis null flattens every input first. */
@@ -104,14 +116,14 @@ export function concatenate(arrays: readonly ArrayLike[] | NDArray, axis?: numbe
   if (ax === null) {
     const step = result._strides[0]!;
     for (const a of arrs) {
-      const dst = new NDArray(result.data, dtype, a.shape, cStrides(a.shape).map((s) => s * step), result._offset + start * step);
-      assign(dst, a);
+      copyBlock(result, result._offset + start * step, cStrides(a.shape).map((s) => s * step), a);
       start += a.size;
     }
   } else {
     const axis0 = axisIndex(ax, shape.length);
+    const st = result._strides[axis0]!;
     for (const a of arrs) {
-      assign(sliceAxis(result, axis0, start, a.shape[axis0]!), a);
+      copyBlock(result, result._offset + start * st, result._strides, a);
       start += a.shape[axis0]!;
     }
   }
