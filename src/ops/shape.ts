@@ -54,7 +54,7 @@ export function reshape(a: ArrayLike, ...args: unknown[]): NDArray {
 /** np.ravel: a 1-d view when the layout allows (PyArray_Ravel), else a copy in the requested order. */
 export function ravel(a: ArrayLike, order?: Order | { order?: Order }): NDArray {
   const arr = asarray(a);
-  let o = orderArg(typeof order === "object" ? order.order : order);
+  let o = orderArg(isOptions(order) ? order.order : order);
   const c = cContiguous(arr), f = fContiguous(arr);
   if (o === "A") o = isFortran(arr) ? "F" : "C";
   else if (o === "K") o = c ? "C" : f ? "F" : "K";
@@ -207,8 +207,8 @@ export function broadcastTo(a: ArrayLike, shape: number | readonly number[] | { 
 }
 
 /** np.broadcastArrays(...arrays): arrays already of the common shape come back as they are, the others as views. */
-export function broadcastArrays(...arrays: ArrayLike[]): NDArray[] {
-  const arrs = arrays.map((x) => asarray(x));
+export function broadcastArrays(...arrays: (ArrayLike | { subok?: boolean })[]): NDArray[] {
+  const arrs = splitOptions(arrays)[0].map((x) => asarray(x as ArrayLike));
   const shape = broadcastShapeOf(arrs.map((a) => a.shape));
   // NumPy still marks these writeable (with a FutureWarning on write).
   return arrs.map((a) => (a.ndim === shape.length && a.shape.every((d, i) => d === shape[i]) ? a : broadcastView(a, shape, a._writeable)));
