@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { np, NDArray } from "../src/index.js";
 import { argsortLane, sortLane } from "../src/kernels/sort.js";
+import { setSortWasm } from "../src/kernels/sort-wasm.js";
 import { assertMatches, assertThrowsLike, decode, loadFixture, type EncArray, type EncError, type Encoded } from "./helpers/fixtures.js";
 import { buildOperand, camel, compareValue, type CallSpec, type Operand } from "./helpers/oracle.js";
 
@@ -167,6 +168,17 @@ for (const [name, list] of groups) {
   });
 }
 
+// The sort-based groups again with the Wasm kernels off: the plain-TS radix is the reference path.
+const SORT_BASED = ["sort", "argsort", "unique", "unique_all", "unique_counts", "intersect1d", "histogram"];
+test(`plain-TS kernels match NumPy too (${SORT_BASED.join(", ")})`, () => {
+  const was = setSortWasm(false);
+  try {
+    for (const name of SORT_BASED) for (const [c, i] of groups.get(name) ?? []) checkCase(c, i);
+  } finally {
+    setSortWasm(was);
+  }
+});
+
 test("the seed's entropy program: np.unique(X, return_counts=True), then -sum(p*log2(p))", () => {
   for (const e of entropy) {
     const X = decode(e.x);
@@ -182,7 +194,10 @@ test("the seed's entropy program: np.unique(X, return_counts=True), then -sum(p*
   }
 });
 
-test("radix and merge paths agree with a comparison sort on random lanes of every width", () => {
+for (const wasm of [true, false])
+test(`${wasm ? "Wasm" : "plain-TS"} radix and merge paths agree with a comparison sort on random lanes of every width`, () => {
+  const was = setSortWasm(wasm);
+  try {
   let seed = 12345;
   const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
   for (const dtype of ["float64", "float32", "int64", "uint64", "int32", "uint32", "int16", "uint8", "int8"] as const) {
@@ -211,6 +226,9 @@ test("radix and merge paths agree with a comparison sort on random lanes of ever
       const ref = got.map((p) => av[p]!);
       sv.forEach((v, k) => assert.ok(Object.is(v, ref[k]) || (Number.isNaN(v) && Number.isNaN(ref[k]!)), `${dtype} n=${n}: sorted value ${k}`));
     }
+  }
+  } finally {
+    setSortWasm(was);
   }
 });
 

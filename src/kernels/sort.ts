@@ -8,6 +8,7 @@
 // 64-bit keys are (lo, hi) u32 pairs interleaved in one Uint32Array; 32-bit keys are one u32 each.
 
 import type { DType, TypedArray } from "../core/dtype.js";
+import { reserve, sortWasm, type SortWasm } from "./sort-wasm.js";
 
 /** 64-bit dtypes sort on u32 pairs, the others on single u32 keys. */
 export const is64 = (d: DType): boolean => d === "float64" || d === "int64" || d === "uint64";
@@ -161,33 +162,62 @@ function prefix(p: number, n: number): boolean {
   return true;
 }
 
+/** One LSD pass over 64-bit keys: digit from `lo >>> sh` (word 0), `hi >>> sh` (word 1) or bits 22..32 (word 2). */
+function scatter64(src: Uint32Array, dst: Uint32Array, n: number, word: number, sh: number, p: Int32Array): void {
+  if (word === 0)
+    for (let i = 0; i < n; i++) {
+      const lo = src[2 * i]!, hi = src[2 * i + 1]!, q = p[(lo >>> sh) & M]!++;
+      dst[2 * q] = lo;
+      dst[2 * q + 1] = hi;
+    }
+  else if (word === 1)
+    for (let i = 0; i < n; i++) {
+      const lo = src[2 * i]!, hi = src[2 * i + 1]!, q = p[(hi >>> sh) & M]!++;
+      dst[2 * q] = lo;
+      dst[2 * q + 1] = hi;
+    }
+  else
+    for (let i = 0; i < n; i++) {
+      const lo = src[2 * i]!, hi = src[2 * i + 1]!, q = p[(lo >>> 22) | ((hi & 1) << 10)]!++;
+      dst[2 * q] = lo;
+      dst[2 * q + 1] = hi;
+    }
+}
+
+/** scatter64 carrying a permutation along. */
+function scatter64i(src: Uint32Array, dst: Uint32Array, is: Uint32Array, id: Uint32Array, n: number, word: number, sh: number, p: Int32Array): void {
+  for (let i = 0; i < n; i++) {
+    const lo = src[2 * i]!, hi = src[2 * i + 1]!;
+    const d = word === 0 ? (lo >>> sh) & M : word === 1 ? (hi >>> sh) & M : (lo >>> 22) | ((hi & 1) << 10);
+    const q = p[d]!++;
+    dst[2 * q] = lo;
+    dst[2 * q + 1] = hi;
+    id[q] = is[i]!;
+  }
+}
+
 /**
  * Stable LSD sort of n 64-bit keys in k (t: scratch of 2n). With idx/it (n each), the permutation follows the
  * keys (idx must hold the lane's initial order). Returns true when the result ended in t/it, false when in k/idx.
  */
 export function radix64(k: Uint32Array, t: Uint32Array, n: number, idx: Uint32Array | null, it: Uint32Array | null): boolean {
-  hist.fill(0);
+  const h = hist;
+  h.fill(0);
   for (let i = 0; i < n; i++) {
     const lo = k[2 * i]!, hi = k[2 * i + 1]!;
-    hist[lo & M]++;
-    hist[R + ((lo >>> 11) & M)]++;
-    hist[2 * R + ((lo >>> 22) | ((hi & 1) << 10))]++;
-    hist[3 * R + ((hi >>> 1) & M)]++;
-    hist[4 * R + ((hi >>> 12) & M)]++;
-    hist[5 * R + (hi >>> 23)]++;
+    h[lo & M]++;
+    h[R + ((lo >>> 11) & M)]++;
+    h[2 * R + ((lo >>> 22) | ((hi & 1) << 10))]++;
+    h[3 * R + ((hi >>> 1) & M)]++;
+    h[4 * R + ((hi >>> 12) & M)]++;
+    h[5 * R + (hi >>> 23)]++;
   }
   let src = k, dst = t, isrc = idx, idst = it, swapped = false;
   for (let p = 0; p < 6; p++) {
     if (!prefix(p, n)) continue;
-    const word = p < 2 ? 0 : p === 2 ? -1 : 1, sh = p < 2 ? 11 * p : p === 2 ? 22 : 11 * p - 32;
-    for (let i = 0; i < n; i++) {
-      const lo = src[2 * i]!, hi = src[2 * i + 1]!;
-      const d = word === 0 ? (lo >>> sh) & M : word === 1 ? (hi >>> sh) & M : (lo >>> 22) | ((hi & 1) << 10);
-      const q = pos[d]!++;
-      dst[2 * q] = lo;
-      dst[2 * q + 1] = hi;
-      if (isrc !== null) idst![q] = isrc[i]!;
-    }
+    const word = p < 2 ? 0 : p === 2 ? 2 : 1, sh = p < 2 ? 11 * p : 11 * p - 32;
+    if (isrc === null) scatter64(src, dst, n, word, sh, pos);
+    else scatter64i(src, dst, isrc, idst!, n, word, sh, pos);
     [src, dst, isrc, idst] = [dst, src, idst, isrc];
     swapped = !swapped;
   }
@@ -275,12 +305,46 @@ function mergeSortBy(idx: Uint32Array, tmp: Uint32Array, n: number, less: (a: nu
 
 // ---- whole-lane drivers ---------------------------------------------------------------------------------
 
+/** Copy lane src[off + i*st] (64-bit elements) as raw u32 pairs into w at word index `at`. */
+function gather64(src: TypedArray, off: number, st: number, n: number, w: Uint32Array, at: number): void {
+  const u = u32View(src);
+  if (st === 1) w.set(u.subarray(2 * off, 2 * (off + n)), at);
+  else
+    for (let i = 0, j = 2 * off; i < n; i++, j += 2 * st) {
+      w[at + 2 * i] = u[j]!;
+      w[at + 2 * i + 1] = u[j + 1]!;
+    }
+}
+
+/** Keys of a 64-bit lane inside Wasm memory at byte address A (raw copy, then the transform in Wasm). */
+function wasmKeys64(w: SortWasm, src: TypedArray, off: number, st: number, n: number, dtype: DType, A: number): number {
+  gather64(src, off, st, n, new Uint32Array(w.memory.buffer), A >> 2);
+  if (dtype === "float64") return w.keysF64(A, n);
+  if (dtype === "int64") w.flip64(A, n);
+  return 0;
+}
+
 /**
  * Stable argsort of one lane: perm[i] = position (0..n) of the i-th smallest element. src[off + i*st] is the lane.
  * Ties (including -0/+0 and NaN/NaN) keep their lane order, as NumPy's kind="stable".
  */
 export function argsortLane(src: TypedArray, off: number, st: number, n: number, dtype: DType, perm: Uint32Array): void {
   const wide = is64(dtype);
+  const w = n >= RADIX_MIN ? sortWasm() : null;
+  if (w !== null) {
+    const A = reserve(w, wide ? 24 * n : 16 * n);
+    const B = A + (wide ? 8 : 4) * n, IA = B + (wide ? 8 : 4) * n, IB = IA + 4 * n;
+    let r: number;
+    if (wide) {
+      wasmKeys64(w, src, off, st, n, dtype, A);
+      r = w.argsort64(A, B, IA, IB, n);
+    } else {
+      makeKeys(src, off, st, n, dtype, new Uint32Array(w.memory.buffer, A, n));
+      r = w.sort32(A, B, IA, IB, n);
+    }
+    perm.set(new Uint32Array(w.memory.buffer, r ? IB : IA, n));
+    return;
+  }
   const k = scratch(0, wide ? 2 * n : n);
   makeKeys(src, off, st, n, dtype, k);
   for (let i = 0; i < n; i++) perm[i] = i;
@@ -301,12 +365,40 @@ export function argsortLane(src: TypedArray, off: number, st: number, n: number,
  */
 export function sortLane(src: TypedArray, off: number, st: number, n: number, dtype: DType, dst: TypedArray, doff: number, dstep: number): void {
   if (n === 0) return;
-  const wide = is64(dtype), w = wide ? 2 : 1;
-  const k = scratch(0, w * n);
+  const wide = is64(dtype), wn = wide ? 2 * n : n;
+  const w = n >= RADIX_MIN ? sortWasm() : null;
+  if (w !== null) {
+    const A = reserve(w, 8 * wn);
+    const B = A + 4 * wn;
+    if (wide) {
+      const negZeros = wasmKeys64(w, src, off, st, n, dtype, A);
+      const P = w.sort64(A, B, n) ? B : A;
+      if (negZeros > 0) restoreZeros(src, off, st, n, new Uint32Array(w.memory.buffer, P, wn), true);
+      if (dtype === "float64") w.unkeysF64(P, n);
+      else if (dtype === "int64") w.flip64(P, n);
+      const res = new Uint32Array(w.memory.buffer, P, wn);
+      if (dstep === 1) u32View(dst).set(res, 2 * doff);
+      else {
+        const u = u32View(dst);
+        for (let i = 0, j = 2 * doff; i < n; i++, j += 2 * dstep) {
+          u[j] = res[2 * i]!;
+          u[j + 1] = res[2 * i + 1]!;
+        }
+      }
+    } else {
+      const { negZeros } = makeKeys(src, off, st, n, dtype, new Uint32Array(w.memory.buffer, A, n));
+      const P = w.sort32(A, B, 0, 0, n) ? B : A;
+      const res = new Uint32Array(w.memory.buffer, P, n);
+      if (negZeros > 0) restoreZeros(src, off, st, n, res, false);
+      fromKeys(res, n, dtype, dst, doff, dstep);
+    }
+    return;
+  }
+  const k = scratch(0, wn);
   const { negZeros } = makeKeys(src, off, st, n, dtype, k);
   let sorted = k;
   if (n < RADIX_MIN) {
-    const perm = scratch(2, n), tmp = scratch(1, n), out = scratch(3, w * n);
+    const perm = scratch(2, n), tmp = scratch(1, n), out = scratch(3, wn);
     for (let i = 0; i < n; i++) perm[i] = i;
     if (wide) {
       mergeSort64(k, perm, tmp, n);
@@ -320,15 +412,15 @@ export function sortLane(src: TypedArray, off: number, st: number, n: number, dt
     }
     sorted = out;
   } else {
-    const t = scratch(1, w * n);
+    const t = scratch(1, wn);
     if (wide ? radix64(k, t, n, null, null) : radix32(k, t, n, null, null)) sorted = t;
   }
-  if (negZeros > 0) restoreZeros(src, off, st, n, dtype, sorted, wide);
+  if (negZeros > 0) restoreZeros(src, off, st, n, sorted, wide);
   fromKeys(sorted, n, dtype, dst, doff, dstep);
 }
 
 /** Put the input's zeros (with their signs, in input order) back into the run of +0 keys of a sorted float lane. */
-function restoreZeros(src: TypedArray, off: number, st: number, n: number, dtype: DType, keys: Uint32Array, wide: boolean): void {
+function restoreZeros(src: TypedArray, off: number, st: number, n: number, keys: Uint32Array, wide: boolean): void {
   let first = 0;
   if (wide) while (keys[2 * first + 1] !== 0x80000000 || keys[2 * first] !== 0) first++;
   else while (keys[first] !== 0x80000000) first++;
@@ -343,7 +435,6 @@ function restoreZeros(src: TypedArray, off: number, st: number, n: number, dtype
       q++;
     }
   }
-  void dtype;
 }
 
 /** Keys (fresh, in lane order) and a stable sorting permutation of a contiguous lane src[off .. off+n). */
@@ -355,13 +446,70 @@ export function keysAndPerm(src: TypedArray, off: number, n: number, dtype: DTyp
   return { keys, perm };
 }
 
-/** Whether the elements at lane positions i and j are equal under `==` (NaN never equals anything). */
-export function keysEqual(keys: Uint32Array, wide: boolean, isFloat: boolean, i: number, j: number): boolean {
-  if (wide) {
-    const lo = keys[2 * i]!, hi = keys[2 * i + 1]!;
-    if (lo !== keys[2 * j] || hi !== keys[2 * j + 1]) return false;
-    return !(isFloat && hi === 0xffffffff && lo === 0xffffffff);
+/**
+ * A stable sort of a contiguous lane keeping what set operations need: the keys in sorted order and the
+ * permutation (perm[i] = lane position of the i-th smallest), both fresh arrays.
+ */
+export function sortedKeys(src: TypedArray, off: number, n: number, dtype: DType): { keys: Uint32Array; perm: Uint32Array } {
+  const wide = is64(dtype), wn = wide ? 2 * n : n;
+  const w = n >= RADIX_MIN ? sortWasm() : null;
+  if (w !== null) {
+    const A = reserve(w, wide ? 24 * n : 16 * n);
+    const B = A + 4 * wn, IA = B + 4 * wn, IB = IA + 4 * n;
+    let r: number;
+    if (wide) {
+      wasmKeys64(w, src, off, 1, n, dtype, A);
+      r = w.argsort64(A, B, IA, IB, n);
+    } else {
+      makeKeys(src, off, 1, n, dtype, new Uint32Array(w.memory.buffer, A, n));
+      r = w.sort32(A, B, IA, IB, n);
+    }
+    return { keys: new Uint32Array(w.memory.buffer, r ? B : A, wn).slice(), perm: new Uint32Array(w.memory.buffer, r ? IB : IA, n).slice() };
   }
-  const k = keys[i]!;
-  return k === keys[j] && !(isFloat && k === 0xffffffff);
+  const k = new Uint32Array(wn), perm = new Uint32Array(n);
+  makeKeys(src, off, 1, n, dtype, k);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  if (n < RADIX_MIN) {
+    const tmp = scratch(1, n);
+    if (wide) mergeSort64(k, perm, tmp, n);
+    else mergeSort32(k, perm, tmp, n);
+    const keys = new Uint32Array(wn);
+    if (wide)
+      for (let i = 0; i < n; i++) {
+        keys[2 * i] = k[2 * perm[i]!]!;
+        keys[2 * i + 1] = k[2 * perm[i]! + 1]!;
+      }
+    else for (let i = 0; i < n; i++) keys[i] = k[perm[i]!]!;
+    return { keys, perm };
+  }
+  const t = new Uint32Array(wn), it = new Uint32Array(n);
+  const moved = wide ? radix64(k, t, n, perm, it) : radix32(k, t, n, perm, it);
+  return moved ? { keys: t, perm: it } : { keys: k, perm };
+}
+
+/** Is `keys` (64-bit pairs when `wide`) entry i the key every float NaN gets? */
+export function isNanKey(keys: Uint32Array, wide: boolean, i: number): boolean {
+  return wide ? keys[2 * i + 1] === 0xffffffff && keys[2 * i] === 0xffffffff : keys[i] === 0xffffffff;
+}
+
+/**
+ * Starts of the runs of equal values in sorted keys (NaNs form one run when `equalNan`, else each its own),
+ * followed by n: runs[r] .. runs[r+1] is run r.
+ */
+export function runStarts(keys: Uint32Array, n: number, wide: boolean, isFloat: boolean, equalNan: boolean): Uint32Array {
+  const out = new Uint32Array(n + 1);
+  let u = 0;
+  if (n > 0) out[u++] = 0;
+  const nanSplit = isFloat && !equalNan;
+  if (wide)
+    for (let i = 1; i < n; i++) {
+      const same = keys[2 * i] === keys[2 * i - 2] && keys[2 * i + 1] === keys[2 * i - 1] && !(nanSplit && isNanKey(keys, true, i));
+      if (!same) out[u++] = i;
+    }
+  else
+    for (let i = 1; i < n; i++) {
+      if (keys[i] !== keys[i - 1] || (nanSplit && keys[i] === 0xffffffff)) out[u++] = i;
+    }
+  out[u] = n;
+  return out.subarray(0, u + 1);
 }

@@ -8,7 +8,7 @@ import { DTYPE_INFO, promoteTypes, type DType } from "../core/dtype.js";
 import { AxisError, ValueError, normalizeAxis } from "../core/errors.js";
 import { NDArray, empty } from "../core/ndarray.js";
 import { shapeSize } from "../core/shape.js";
-import { is64, keysAndPerm, keysEqual } from "../kernels/sort.js";
+import { fromKeys, is64, keysAndPerm, runStarts, sortedKeys } from "../kernels/sort.js";
 import { hashSetOrder } from "../kernels/sort-hashorder.js";
 import { arr, argsOf, contiguous, face, flat, int64Of, words } from "./sort-util.js";
 
@@ -27,6 +27,9 @@ interface Runs {
   counts: Float64Array;
   /** inverse[i]: the unique index of flat element i (only when asked). */
   inverse: Float64Array | null;
+  /** The sorted keys and run starts, when the runs came from a sort (values can be rebuilt from them). */
+  keys?: Uint32Array;
+  starts?: Uint32Array;
 }
 
 /** Gather elements `pos` of a contiguous 1-d array into a new 1-d array of its dtype. */
@@ -92,22 +95,41 @@ function countingRuns(x: NDArray, wantInverse: boolean): Runs | null {
 /** Unique runs of a contiguous 1-d array through the stable sort (NumPy's _unique1d). */
 function sortedRuns(x: NDArray, equalNan: boolean, wantInverse: boolean): Runs {
   const n = x.size;
-  const { keys, perm } = keysAndPerm(x.data, x._offset, n, x.dtype);
-  const wide = is64(x.dtype), isFloat = DTYPE_INFO[x.dtype].kind === "f";
-  const first: number[] = [], counts: number[] = [];
-  const inverse = wantInverse ? new Float64Array(n) : null;
-  const isNan = (p: number): boolean => isFloat && (wide ? keys[2 * p + 1] === 0xffffffff && keys[2 * p] === 0xffffffff : keys[p] === 0xffffffff);
-  for (let i = 0; i < n; i++) {
-    const p = perm[i]!;
-    const same = i > 0 && (keysEqual(keys, wide, isFloat, perm[i - 1]!, p) || (equalNan && isNan(p) && isNan(perm[i - 1]!)));
-    if (same) counts[counts.length - 1]!++;
-    else {
-      first.push(p);
-      counts.push(1);
-    }
-    if (inverse) inverse[p] = first.length - 1;
+  const { keys, perm } = sortedKeys(x.data, x._offset, n, x.dtype);
+  const starts = runStarts(keys, n, is64(x.dtype), DTYPE_INFO[x.dtype].kind === "f", equalNan);
+  const u = starts.length - 1;
+  const first = new Float64Array(u), counts = new Float64Array(u);
+  for (let r = 0; r < u; r++) {
+    first[r] = perm[starts[r]!]!;
+    counts[r] = starts[r + 1]! - starts[r]!;
   }
-  return { first: Float64Array.from(first), counts: Float64Array.from(counts), inverse };
+  let inverse: Float64Array | null = null;
+  if (wantInverse) {
+    inverse = new Float64Array(n);
+    for (let r = 0; r < u; r++) for (let i = starts[r]!; i < starts[r + 1]!; i++) inverse[perm[i]!] = r;
+  }
+  return { first, counts, inverse, keys, starts };
+}
+
+/** The unique values: rebuilt from the sorted keys when there are any (the zero run keeps its first value's sign). */
+function runValues(x: NDArray, runs: Runs): NDArray {
+  if (runs.keys === undefined) return gather(x, runs.first);
+  const u = runs.first.length, wide = is64(x.dtype);
+  const ks = new Uint32Array(wide ? 2 * u : u);
+  for (let r = 0; r < u; r++) {
+    const i = runs.starts![r]!;
+    if (wide) {
+      ks[2 * r] = runs.keys[2 * i]!;
+      ks[2 * r + 1] = runs.keys[2 * i + 1]!;
+    } else ks[r] = runs.keys[i]!;
+  }
+  const out = empty([u], x.dtype);
+  fromKeys(ks, u, x.dtype, out.data, 0, 1);
+  if (DTYPE_INFO[x.dtype].kind === "f") {
+    const d = out.data as Float64Array, src = x.data as Float64Array;
+    for (let r = 0; r < u; r++) if (d[r] === 0) d[r] = src[x._offset + runs.first[r]!]!;
+  }
+  return out;
 }
 
 type UniqueResult = NDArray | NDArray[];
@@ -116,7 +138,7 @@ function unique1d(x0: NDArray, o: UniqueOptions, inverseShape: readonly number[]
   const x = flat(x0);
   const equalNan = o.equalNan ?? true;
   const runs = countingRuns(x, Boolean(o.returnInverse)) ?? sortedRuns(x, equalNan, Boolean(o.returnInverse));
-  const out = [face(gather(x, runs.first), x0)];
+  const out = [face(runValues(x, runs), x0)];
   if (o.returnIndex) out.push(int64Of(runs.first, [runs.first.length]));
   if (o.returnInverse) out.push(int64Of(runs.inverse!, inverseShape));
   if (o.returnCounts) out.push(int64Of(runs.counts, [runs.counts.length]));
@@ -250,10 +272,10 @@ function concat(a: NDArray, b: NDArray): NDArray {
 /** Flat, sorted (stably), with `==` between neighbours: NumPy's aux / aux[1:] == aux[:-1] building block. */
 function sortedAux(x: NDArray): { aux: NDArray; perm: Uint32Array; eqNext: Uint8Array } {
   const c = contiguous(x), n = c.size;
-  const { keys, perm } = keysAndPerm(c.data, c._offset, n, c.dtype);
-  const wide = is64(c.dtype), isFloat = DTYPE_INFO[c.dtype].kind === "f";
-  const eqNext = new Uint8Array(Math.max(0, n - 1));
-  for (let i = 0; i + 1 < n; i++) eqNext[i] = keysEqual(keys, wide, isFloat, perm[i]!, perm[i + 1]!) ? 1 : 0;
+  const { keys, perm } = sortedKeys(c.data, c._offset, n, c.dtype);
+  const starts = runStarts(keys, n, is64(c.dtype), DTYPE_INFO[c.dtype].kind === "f", false);
+  const eqNext = new Uint8Array(Math.max(0, n - 1)).fill(1);
+  for (let r = 1; r + 1 < starts.length; r++) eqNext[starts[r]! - 1] = 0;
   return { aux: gather(c, perm), perm, eqNext };
 }
 

@@ -4,7 +4,7 @@
 // exact results for kind "stable". partition/argpartition return a full (stable) sort, which satisfies NumPy's
 // partition contract for every kth.
 
-import { castCopy, type ArrayLike } from "../core/convert.js";
+import { castCopy, copyInto, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO, promoteTypes, type DType } from "../core/dtype.js";
 import { ValueError, normalizeAxis } from "../core/errors.js";
 import { NDArray, empty } from "../core/ndarray.js";
@@ -58,6 +58,20 @@ function sortAlong(a: NDArray, axis: number): void {
   for (const s of laneStarts(a.shape, a._strides, axis)) sortLane(a.data, a._offset + s, st, n, a.dtype, a.data, a._offset + s, st);
 }
 
+/** A new C-contiguous array holding every lane of `src` along `axis`, sorted. */
+function sortedCopy(src: NDArray, axis: number): NDArray {
+  const out = empty(src.shape, src.dtype), n = src.shape[axis]!;
+  if (out.size === 0) return out;
+  if (n <= 1) {
+    copyInto(out, src);
+    return out;
+  }
+  const st = src._strides[axis]!, ost = out._strides[axis]!;
+  const a = laneStarts(src.shape, src._strides, axis), b = laneStarts(out.shape, out._strides, axis);
+  for (let l = 0; l < a.length; l++) sortLane(src.data, src._offset + a[l]!, st, n, src.dtype, out.data, b[l]!, ost);
+  return out;
+}
+
 /** int64 stable argsort of every lane of `src` along `axis`, as a new C-contiguous array of src's shape. */
 function argsortAlong(src: NDArray, axis: number): NDArray {
   const out = empty(src.shape, "int64");
@@ -81,9 +95,7 @@ export function sort(a: ArrayLike, axis?: number | null | SortOptions, kind?: So
   checkKind(o);
   checkOrder(o);
   const t = target(x, o.axis);
-  const out = castCopy(t.src, t.src.dtype);
-  sortAlong(out, t.axis);
-  return face(out, x);
+  return face(sortedCopy(t.src, t.axis), x);
 }
 
 /** np.argsort(a, axis=-1, kind=None, order=None, *, stable=None): int64 indices that sort a (stably). */

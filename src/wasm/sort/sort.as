@@ -1,0 +1,231 @@
+// sort.as — radix sorts over order-preserving unsigned keys in linear memory: the fast path behind np.sort,
+// argsort and unique for long lanes (src/kernels/sort-wasm.ts drives it; src/kernels/sort.ts is the plain-TS
+// reference, and holds the key transforms' definition). All sorts are stable.
+//  - 64-bit keys: most-significant-digit first, digit width adapted to the bucket size (up to 11 bits), each
+//    bucket recursing until it is small enough for insertion sort — after the first levels the buckets live in
+//    cache, which is what beats a 6-pass LSD sort here. A bucket whose digit is constant jumps straight to its
+//    highest differing bit (runs of equal keys cost one pass). Buffers ping-pong; the return value says where
+//    the result is (0: a, 1: b).
+//  - 32-bit keys: LSD, three 11-bit passes, skipping passes where every key shares the digit.
+// Memory: histograms first, then the caller's arrays from HEAP.
+
+const BITS: u32 = 11;
+const R: u32 = 1 << BITS;
+const M: u32 = R - 1;
+const POS: usize = 0; // R u32 running positions
+const HIST: usize = POS + (<usize>R << 2); // 3 * R u32 (LSD) or 24 levels * R u32 (MSD counts)
+export const HEAP: usize = HIST + (<usize>(24 * R) << 2);
+const SMALL: i32 = 24;
+const SIGN64: u64 = 0x8000000000000000;
+
+// ---- key transforms ------------------------------------------------------------------------------------
+
+/** Float64 bits -> keys in place: NaN the largest key, -0 folded into +0. Returns the number of -0. */
+export function keysF64(a: usize, n: i32): i32 {
+  let negZeros = 0;
+  for (let i = 0; i < n; i++) {
+    const p = a + (<usize>i << 3);
+    const b = load<u64>(p);
+    let k: u64;
+    if ((b & 0x7fffffffffffffff) > 0x7ff0000000000000) k = 0xffffffffffffffff;
+    else if (b == SIGN64) {
+      k = SIGN64;
+      negZeros++;
+    } else k = (b >> 63) != 0 ? ~b : b | SIGN64;
+    store<u64>(p, k);
+  }
+  return negZeros;
+}
+
+export function unkeysF64(a: usize, n: i32): void {
+  for (let i = 0; i < n; i++) {
+    const p = a + (<usize>i << 3);
+    const k = load<u64>(p);
+    store<u64>(p, (k >> 63) != 0 ? k ^ SIGN64 : ~k);
+  }
+}
+
+/** Signed 64-bit integers <-> keys: flip the sign bit (its own inverse). */
+export function flip64(a: usize, n: i32): void {
+  for (let i = 0; i < n; i++) {
+    const p = a + (<usize>i << 3);
+    store<u64>(p, load<u64>(p) ^ SIGN64);
+  }
+}
+
+// ---- 64-bit keys: adaptive MSD ---------------------------------------------------------------------------
+
+@inline function key(a: usize, i: i32): u64 {
+  return load<u64>(a + (<usize>i << 3));
+}
+
+function insertion(a: usize, ia: usize, n: i32): void {
+  for (let i = 1; i < n; i++) {
+    const v = key(a, i);
+    const x = ia ? load<u32>(ia + (<usize>i << 2)) : 0;
+    let j = i - 1;
+    while (j >= 0) {
+      const w = key(a, j);
+      if (w <= v) break;
+      store<u64>(a + (<usize>(j + 1) << 3), w);
+      if (ia) store<u32>(ia + (<usize>(j + 1) << 2), load<u32>(ia + (<usize>j << 2)));
+      j--;
+    }
+    store<u64>(a + (<usize>(j + 1) << 3), v);
+    if (ia) store<u32>(ia + (<usize>(j + 1) << 2), x);
+  }
+}
+
+/**
+ * Sort n keys at a (scratch b; with indices ia/ib when ia != 0) whose bits at and above `top` are all equal.
+ * Returns 0 when the result is in a/ia, 1 when in b/ib.
+ */
+function msd(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32, level: i32): i32 {
+  while (true) {
+    if (n <= SMALL || top == 0) {
+      insertion(a, ia, n);
+      return 0;
+    }
+    let d: u32 = 30 - <u32>clz(<u32>n);
+    if (d > BITS) d = BITS;
+    if (d < 3) d = 3;
+    if (d > top) d = top;
+    const r: u32 = 1 << d, m: u64 = <u64>(r - 1), sh = <u64>(top - d);
+    const cnt = HIST + ((<usize>level * <usize>R) << 2);
+    memory.fill(cnt, 0, <usize>r << 2);
+    for (let i = 0; i < n; i++) {
+      const q = cnt + (<usize>(<u32>((key(a, i) >> sh) & m)) << 2);
+      store<u32>(q, load<u32>(q) + 1);
+    }
+    let s: u32 = 0, trivial = false;
+    for (let x: u32 = 0; x < r; x++) {
+      const c = load<u32>(cnt + (<usize>x << 2));
+      if (c == <u32>n) {
+        trivial = true;
+        break;
+      }
+      store<u32>(POS + (<usize>x << 2), s);
+      s += c;
+    }
+    if (trivial) {
+      // Jump to the highest bit that differs anywhere in the bucket (none: all keys equal, done).
+      const k0 = key(a, 0);
+      let diff: u64 = 0;
+      for (let i = 1; i < n; i++) diff |= key(a, i) ^ k0;
+      if (diff == 0) return 0;
+      top = 64 - <u32>clz(diff);
+      continue;
+    }
+    if (ia) {
+      for (let i = 0; i < n; i++) {
+        const k = key(a, i);
+        const q = POS + (<usize>(<u32>((k >> sh) & m)) << 2);
+        const j = load<u32>(q);
+        store<u32>(q, j + 1);
+        store<u64>(b + (<usize>j << 3), k);
+        store<u32>(ib + (<usize>j << 2), load<u32>(ia + (<usize>i << 2)));
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const k = key(a, i);
+        const q = POS + (<usize>(<u32>((k >> sh) & m)) << 2);
+        const j = load<u32>(q);
+        store<u32>(q, j + 1);
+        store<u64>(b + (<usize>j << 3), k);
+      }
+    }
+    let off: usize = 0;
+    const nt = <u32>sh;
+    for (let x: u32 = 0; x < r; x++) {
+      const c = <i32>load<u32>(cnt + (<usize>x << 2));
+      if (c > 1) {
+        const where = msd(b + (off << 3), a + (off << 3), ia ? ib + (off << 2) : 0, ia ? ia + (off << 2) : 0, c, nt, level + 1);
+        if (where) {
+          memory.copy(b + (off << 3), a + (off << 3), <usize>c << 3);
+          if (ia) memory.copy(ib + (off << 2), ia + (off << 2), <usize>c << 2);
+        }
+      }
+      off += <usize>c;
+    }
+    return 1;
+  }
+}
+
+/** Stable sort of n u64 keys at a (scratch b, same size). Returns 0 when the result is in a, 1 when in b. */
+export function sort64(a: usize, b: usize, n: i32): i32 {
+  return sortKeys64(a, b, 0, 0, n);
+}
+
+/** As sort64, also permuting u32 indices ia (scratch ib), which it initialises to 0..n-1: a stable argsort. */
+export function argsort64(a: usize, b: usize, ia: usize, ib: usize, n: i32): i32 {
+  for (let i = 0; i < n; i++) store<u32>(ia + (<usize>i << 2), i);
+  return sortKeys64(a, b, ia, ib, n);
+}
+
+function sortKeys64(a: usize, b: usize, ia: usize, ib: usize, n: i32): i32 {
+  if (n < 2) return 0;
+  const k0 = key(a, 0);
+  let diff: u64 = 0;
+  for (let i = 1; i < n; i++) diff |= key(a, i) ^ k0;
+  if (diff == 0) return 0;
+  return msd(a, b, ia, ib, n, 64 - <u32>clz(diff), 0);
+}
+
+// ---- 32-bit keys: LSD ------------------------------------------------------------------------------------
+
+/** Exclusive prefix sums of pass p into POS; false when one bucket holds every key (the pass is a no-op). */
+function prefix(p: u32, n: u32): bool {
+  const h = HIST + (<usize>(p * R) << 2);
+  let s: u32 = 0;
+  for (let d: u32 = 0; d < R; d++) {
+    const c = load<u32>(h + (<usize>d << 2));
+    if (c == n) return false;
+    store<u32>(POS + (<usize>d << 2), s);
+    s += c;
+  }
+  return true;
+}
+
+/** Stable sort of n u32 keys at a (scratch b); with indices ia/ib (ia != 0: initialised to 0..n-1 here). */
+export function sort32(a: usize, b: usize, ia: usize, ib: usize, n: i32): i32 {
+  memory.fill(HIST, 0, <usize>(3 * R) << 2);
+  for (let i = 0; i < n; i++) {
+    const k = load<u32>(a + (<usize>i << 2));
+    if (ia) store<u32>(ia + (<usize>i << 2), i);
+    for (let p: u32 = 0; p < 3; p++) {
+      const q = HIST + (<usize>(p * R + ((k >> (p * BITS)) & M)) << 2);
+      store<u32>(q, load<u32>(q) + 1);
+    }
+  }
+  let src = a, dst = b, isrc = ia, idst = ib, flips = 0;
+  for (let p: u32 = 0; p < 3; p++) {
+    if (!prefix(p, n)) continue;
+    const sh = p * BITS;
+    if (ia) {
+      for (let i = 0; i < n; i++) {
+        const k = load<u32>(src + (<usize>i << 2));
+        const q = POS + (<usize>((k >> sh) & M) << 2);
+        const j = load<u32>(q);
+        store<u32>(q, j + 1);
+        store<u32>(dst + (<usize>j << 2), k);
+        store<u32>(idst + (<usize>j << 2), load<u32>(isrc + (<usize>i << 2)));
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const k = load<u32>(src + (<usize>i << 2));
+        const q = POS + (<usize>((k >> sh) & M) << 2);
+        const j = load<u32>(q);
+        store<u32>(q, j + 1);
+        store<u32>(dst + (<usize>j << 2), k);
+      }
+    }
+    let t = src;
+    src = dst;
+    dst = t;
+    t = isrc;
+    isrc = idst;
+    idst = t;
+    flips ^= 1;
+  }
+  return flips;
+}
