@@ -8,9 +8,10 @@ export function shapeSize(shape: readonly number[]): number {
   return n;
 }
 
-/** C-order strides in elements. */
+/** C-order strides in elements (all zero for an empty array, as NumPy 2.4 allocates them). */
 export function cStrides(shape: readonly number[]): number[] {
   const st = new Array<number>(shape.length);
+  if (shape.includes(0)) return st.fill(0);
   let s = 1;
   for (let i = shape.length - 1; i >= 0; i--) {
     st[i] = s;
@@ -53,6 +54,7 @@ export function broadcastStrides(shape: readonly number[], strides: readonly num
 }
 
 export function isCContiguous(shape: readonly number[], strides: readonly number[]): boolean {
+  if (shape.includes(0)) return true;
   let s = 1;
   for (let i = shape.length - 1; i >= 0; i--) {
     const d = shape[i]!;
@@ -64,6 +66,7 @@ export function isCContiguous(shape: readonly number[], strides: readonly number
 }
 
 export function isFContiguous(shape: readonly number[], strides: readonly number[]): boolean {
+  if (shape.includes(0)) return true;
   let s = 1;
   for (let i = 0; i < shape.length; i++) {
     const d = shape[i]!;

@@ -142,7 +142,7 @@ function plan(a: NDArray, items: readonly unknown[]): Plan {
       const { start, step, len } = sliceIndices(n.text, a.shape[axis]!);
       if (len > 0) offset += start * a._strides[axis]!;
       shape.push(len);
-      strides.push(a._strides[axis]! * step);
+      strides.push(a._strides[axis]! * (len === 0 ? 1 : step)); // NumPy resets the step of an empty slice
       axis++;
     } else if (n.kind === "mask") {
       const m = n.arr;
