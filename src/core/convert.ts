@@ -123,8 +123,17 @@ export interface ArrayOptions {
   copy?: boolean;
 }
 
+/** NumPy's second positional parameter of np.array/np.asarray is the dtype: array(x, "int32") or array(x, { dtype }). */
+function arrayOptions(opts: ArrayOptions | DType | string | null | undefined): ArrayOptions {
+  if (opts === null || opts === undefined) return {};
+  if (typeof opts === "string") return { dtype: opts };
+  if (typeof opts !== "object" || Array.isArray(opts)) throw new TypeError(`Cannot interpret '${String(opts)}' as a data type`);
+  return opts;
+}
+
 /** np.array: always a new array (unless copy: false on an NDArray of the right dtype). */
-export function array(v: ArrayLike, opts: ArrayOptions = {}): NDArray {
+export function array(v: ArrayLike, options: ArrayOptions | DType | string | null = {}): NDArray {
+  const opts = arrayOptions(options);
   const dtype = opts.dtype === undefined ? undefined : toDType(opts.dtype);
   if (v instanceof NDArray) {
     if (opts.copy === false && (dtype === undefined || dtype === v.dtype)) return v;
@@ -247,7 +256,8 @@ function bigToFloat32(x: bigint): number {
 }
 
 /** np.asarray: NDArrays pass through (cast when a dtype is given), everything else goes through np.array. */
-export function asarray(v: ArrayLike, opts: ArrayOptions = {}): NDArray {
+export function asarray(v: ArrayLike, options: ArrayOptions | DType | string | null = {}): NDArray {
+  const opts = arrayOptions(options);
   if (v instanceof NDArray) {
     const dt = opts.dtype === undefined ? v.dtype : toDType(opts.dtype);
     return dt === v.dtype ? v : castCopy(v, dt);

@@ -1,5 +1,7 @@
 // dtype.ts — NumPy's dtypes over JS typed arrays, NumPy 2's promotion table and casting rules.
 
+import { ValueError } from "./errors.js";
+
 export type DType =
   | "bool" | "int8" | "int16" | "int32" | "int64"
   | "uint8" | "uint16" | "uint32" | "uint64"
@@ -78,9 +80,20 @@ export const isBig = (d: DType): boolean => DTYPE_INFO[d].big;
 
 const SIGNED_BY_SIZE: Record<number, DType> = { 1: "int8", 2: "int16", 4: "int32", 8: "int64" };
 
+/** A dtype argument of np.promote_types / np.can_cast: a dtype name (or alias), or an array (its dtype). */
+function dtypeArg(d: unknown, fn: string): DType {
+  if (typeof d === "string" && d in DTYPE_INFO) return d as DType;
+  if (typeof d === "number" || typeof d === "bigint" || typeof d === "boolean")
+    throw new TypeError(`${fn}() does not support Python ints, floats, and complex because the result used to depend on the value.\nThis change was part of adopting NEP 50, we may explicitly allow them again in the future.`);
+  if (d === null || d === undefined) throw new TypeError(fn === "can_cast" ? "did not understand one of the types; 'None' not accepted" : "did not understand one of the types");
+  if (typeof d === "object" && typeof (d as { dtype?: unknown }).dtype === "string" && (d as { dtype: string }).dtype in DTYPE_INFO) return (d as { dtype: DType }).dtype;
+  return toDType(d);
+}
+
 /** np.promote_types for the dtypes tessera has (float16 absent: small ints promote with float32). */
 export function promoteTypes(a: DType, b: DType): DType {
-  if (a === b) return a;
+  if (a === b && a in DTYPE_INFO) return a;
+  if (!(a in DTYPE_INFO) || !(b in DTYPE_INFO)) return promoteTypes(dtypeArg(a, "promote_types"), dtypeArg(b, "promote_types"));
   const A = DTYPE_INFO[a], B = DTYPE_INFO[b];
   if (A.kind === "b") return b;
   if (B.kind === "b") return a;
@@ -98,10 +111,15 @@ export function promoteTypes(a: DType, b: DType): DType {
 
 export type Casting = "no" | "equiv" | "safe" | "same_kind" | "unsafe";
 
+const CASTINGS = new Set<unknown>(["no", "equiv", "safe", "same_kind", "unsafe"]);
 const KIND_ORDER: Record<Kind, number> = { b: 0, u: 1, i: 2, f: 3 };
 
 /** np.can_cast(from, to, casting) for dtypes. */
 export function canCast(from: DType, to: DType, casting: Casting = "safe"): boolean {
+  if (!(from in DTYPE_INFO) || !(to in DTYPE_INFO) || !CASTINGS.has(casting)) {
+    if (!CASTINGS.has(casting)) throw new ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got '${String(casting)}')`);
+    return canCast(dtypeArg(from, "can_cast"), dtypeArg(to, "can_cast"), casting);
+  }
   if (from === to || casting === "unsafe") return true;
   if (casting === "no" || casting === "equiv") return false;
   if (promoteTypes(from, to) === to) return true;

@@ -2,7 +2,7 @@
 
 import { array, asarray, castCopy, checkPyInt, copyInto, scalarDType, toStorage, typedArrayDType, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO, toDType, type DType, type TypedArray } from "../core/dtype.js";
-import { ValueError, ZeroDivisionError } from "../core/errors.js";
+import { NotImplementedError, ValueError, ZeroDivisionError } from "../core/errors.js";
 import { NDArray, empty as alloc } from "../core/ndarray.js";
 import { broadcastStrides, checkShape, shapeArg } from "../core/shape.js";
 import { powF } from "../kernels/scalar.js";
@@ -116,8 +116,9 @@ export function copy(a: ArrayLike): NDArray {
 
 /** Wrap a typed array (no copy) as a 1-d array, or with a shape. */
 export function fromTyped(t: TypedArray, opts: { shape?: readonly number[]; dtype?: DType | string } = {}): NDArray {
-  const td = typedArrayDType(t);
+  const td = ArrayBuffer.isView(t) ? typedArrayDType(t) : undefined;
   if (td === undefined) throw new TypeError("fromTyped needs a typed array");
+  opts ??= {};
   const dt = opts.dtype === undefined ? td : toDType(opts.dtype);
   if (DTYPE_INFO[dt].ctor !== DTYPE_INFO[td].ctor) throw new TypeError(`a ${t.constructor.name} cannot hold ${dt} without a copy`);
   const shape = opts.shape ?? [t.length];
@@ -135,9 +136,14 @@ export interface ArangeOptions extends DTypeOptions {
 /** np.arange(stop) / (start, stop) / (start, stop, step); integral arguments give int64 as NumPy. */
 export function arange(a: number | bigint | ArangeOptions, b?: number | bigint | ArangeOptions | null, c?: number | bigint | ArangeOptions, d?: ArangeOptions): NDArray {
   const args = [a, b, c, d];
-  const lastObj = args.findIndex((x) => typeof x === "object" && x !== null);
+  const lastObj = args.findIndex((x) => typeof x === "object" && x !== null && !(x instanceof NDArray) && !Array.isArray(x));
   const opts: ArangeOptions = lastObj >= 0 ? (args[lastObj] as ArangeOptions) : {};
-  const pos = (lastObj >= 0 ? args.slice(0, lastObj) : args).filter((x) => x !== undefined && x !== null).map(Number);
+  // A one-element array stands for its value, as NumPy takes 0-d arrays.
+  const raw = (lastObj >= 0 ? args.slice(0, lastObj) : args).filter((x) => x !== undefined && x !== null).map((x) => (x instanceof NDArray && x.size === 1 ? x.item() : x));
+  for (const x of [...raw, opts.start, opts.stop, opts.step])
+    if (x !== undefined && typeof x !== "number" && typeof x !== "bigint" && typeof x !== "boolean")
+      throw new TypeError(`arange() not supported for inputs of type ${x === null ? "NoneType" : typeof x}`);
+  const pos = raw.map(Number);
   let start = 0, stop: number, step = 1;
   if (pos.length === 0) {
     if (opts.stop === undefined) throw new TypeError("arange() requires stop to be specified.");
@@ -157,8 +163,11 @@ export function arange(a: number | bigint | ArangeOptions, b?: number | bigint |
   const allInt = [start, stop, step].every(Number.isInteger) && [a, b, c].every((x) => typeof x !== "number" || Number.isInteger(x));
   if (step === 0) throw new ZeroDivisionError(allInt ? "division by zero" : "float division by zero");
   const dtype = dtypeOr(opts, allInt ? "int64" : "float64");
-  const n = Math.max(0, Math.ceil((stop - start) / step));
-  return arangeFill(alloc([n], dtype), start, step);
+  const len = Math.ceil((stop - start) / step);
+  if (Number.isNaN(len)) throw new ValueError("arange: cannot compute length");
+  if (len > Number.MAX_SAFE_INTEGER) throw new ValueError("Maximum allowed size exceeded");
+  const n = Math.max(0, len);
+  return arangeFill(alloc(shapeOf([n]), dtype), start, step);
 }
 
 /**
@@ -209,11 +218,31 @@ function linspaceValues(start: number, stop: number, num: number, endpoint: bool
   return { values, step: div > 0 ? step : NaN };
 }
 
-export function linspace(start: number, stop: number, num: number | LinspaceOptions = 50, opts: LinspaceOptions = {}): NDArray | [NDArray, number] {
-  if (typeof num === "object") {
-    opts = num;
-    num = opts.num ?? 50;
+/** A scalar endpoint of linspace/logspace (a JS number, bigint, or one-element array). */
+function endpointArg(x: unknown, name: string): number {
+  if (typeof x === "number") return x;
+  if (typeof x === "bigint" || typeof x === "boolean") return Number(x);
+  if (x instanceof NDArray && x.size === 1) return Number(x.item());
+  if (x instanceof NDArray || Array.isArray(x)) throw new NotImplementedError(`${name}: array-valued start/stop are not supported by tessera`);
+  throw new TypeError(`unsupported operand type(s) for -: '${x === null ? "NoneType" : typeof x}' and 'float'`);
+}
+
+function linspaceArgs(name: string, start: unknown, stop: unknown, num: unknown, opts: LinspaceOptions | null | undefined): { start: number; stop: number; num: number; opts: LinspaceOptions } {
+  let o: LinspaceOptions = opts ?? {};
+  if (typeof num === "object" && num !== null && !(num instanceof NDArray) && !Array.isArray(num)) {
+    o = num as LinspaceOptions;
+    num = o.num ?? 50;
   }
+  if (num === undefined || num === null) num = 50;
+  if (typeof num === "bigint") num = Number(num);
+  if (typeof num !== "number") throw new TypeError(`'${typeof num}' object cannot be interpreted as an integer`);
+  return { start: endpointArg(start, name), stop: endpointArg(stop, name), num, opts: o };
+}
+
+export function linspace(start: number, stop: number, num: number | LinspaceOptions = 50, options: LinspaceOptions = {}): NDArray | [NDArray, number] {
+  const a = linspaceArgs("linspace", start, stop, num, options);
+  const opts = a.opts;
+  [start, stop, num] = [a.start, a.stop, a.num];
   const { values, step } = linspaceValues(start, stop, num, opts.endpoint ?? true);
   const dtype = dtypeOr(opts, "float64");
   // NumPy floors (not truncates) before an integer cast.
@@ -222,11 +251,10 @@ export function linspace(start: number, stop: number, num: number | LinspaceOpti
   return opts.retstep ? [out, step] : out;
 }
 
-export function logspace(start: number, stop: number, num: number | LinspaceOptions = 50, opts: LinspaceOptions = {}): NDArray {
-  if (typeof num === "object") {
-    opts = num;
-    num = opts.num ?? 50;
-  }
+export function logspace(start: number, stop: number, num: number | LinspaceOptions = 50, options: LinspaceOptions = {}): NDArray {
+  const a = linspaceArgs("logspace", start, stop, num, options);
+  const opts = a.opts;
+  [start, stop, num] = [a.start, a.stop, a.num];
   const base = opts.base ?? 10;
   const { values } = linspaceValues(start, stop, num, opts.endpoint ?? true);
   for (let i = 0; i < values.length; i++) values[i] = powF(base, values[i]!);

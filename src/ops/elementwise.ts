@@ -4,15 +4,48 @@
 import { asarray, castCopy, copyInto, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO } from "../core/dtype.js";
 import { NDArray } from "../core/ndarray.js";
-import { applyUfunc, type Operand, type UfuncOptions } from "./ufunc.js";
+import { applyUfunc, pyName, type Operand, type UfuncOptions } from "./ufunc.js";
 import type { UfuncName } from "./ufunc-defs.js";
 
 export type { Operand, UfuncOptions };
-type Binary = (a: Operand, b: Operand, opts?: UfuncOptions) => NDArray;
-type Unary = (a: Operand, opts?: UfuncOptions) => NDArray;
+/** f(a, b), f(a, b, out), f(a, b, { out, dtype, casting }). */
+type Binary = (a: Operand, b: Operand, outOrOpts?: NDArray | UfuncOptions | null, opts?: UfuncOptions) => NDArray;
+/** f(a), f(a, out), f(a, { out, dtype, casting }). */
+type Unary = (a: Operand, outOrOpts?: NDArray | UfuncOptions | null, opts?: UfuncOptions) => NDArray;
 
-const bin = (name: UfuncName): Binary => (a, b, opts) => applyUfunc(name, [a, b], opts);
-const un = (name: UfuncName): Unary => (a, opts) => applyUfunc(name, [a], opts);
+const KEYWORDS = new Set(["out", "dtype", "casting"]);
+/** NumPy ufunc keywords tessera does not implement: refused rather than silently ignored (defaults pass). */
+const UNSUPPORTED: Record<string, unknown> = { where: true, order: "K", subok: true, signature: undefined, axes: undefined, axis: undefined, keepdims: undefined };
+
+function isOptions(x: unknown): x is UfuncOptions {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && !(x instanceof NDArray) && !ArrayBuffer.isView(x);
+}
+
+/** A ufunc call as NumPy parses it: nin inputs, an optional positional out, keywords in a trailing options object. */
+function callUfunc(name: UfuncName, nin: number, argv: unknown[]): NDArray {
+  const args = [...argv];
+  while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+  let opts: UfuncOptions = args.length > 0 && isOptions(args[args.length - 1]) ? (args.pop() as UfuncOptions) : {};
+  const py = pyName(name);
+  if (args.length < nin || args.length > nin + 1)
+    throw new TypeError(`${py}() takes from ${nin} to ${nin + 1} positional arguments but ${args.length} ${args.length === 1 ? "was" : "were"} given`);
+  for (const [k, v] of Object.entries(opts)) {
+    if (KEYWORDS.has(k) || v === undefined) continue;
+    if (k in UNSUPPORTED) {
+      if (v === UNSUPPORTED[k]) continue;
+      throw new NotImplementedError(`${py}(): the '${k}' argument is not supported by tessera`);
+    }
+    throw new TypeError(`${py}() got an unexpected keyword argument '${k}'`);
+  }
+  if (args.length === nin + 1) {
+    if (opts.out !== undefined && opts.out !== null) throw new TypeError("cannot specify 'out' as both a positional and keyword argument");
+    opts = { ...opts, out: args[nin] as NDArray };
+  }
+  return applyUfunc(name, args.slice(0, nin), opts);
+}
+
+const bin = (name: UfuncName): Binary => (...args: unknown[]) => callUfunc(name, 2, args);
+const un = (name: UfuncName): Unary => (...args: unknown[]) => callUfunc(name, 1, args);
 
 export const add = bin("add");
 export const subtract = bin("subtract");
@@ -97,10 +130,12 @@ export interface RoundOptions extends UfuncOptions {
 
 /** np.round: round half to even at `decimals` places (NumPy scales by 10**decimals, rints, and scales back). */
 export function round(a: Operand, decimals: number | RoundOptions = 0, opts: RoundOptions = {}): NDArray {
-  if (typeof decimals === "object") {
+  if (typeof decimals === "object" && decimals !== null) {
     opts = decimals;
     decimals = opts.decimals ?? 0;
   }
+  if (typeof decimals === "bigint") decimals = Number(decimals);
+  if (typeof decimals !== "number" || !Number.isInteger(decimals)) throw new TypeError(`'${typeof decimals === "number" ? "float" : typeof decimals}' object cannot be interpreted as an integer`);
   const x = asarray(a as ArrayLike);
   const kind = DTYPE_INFO[x.dtype].kind;
   if (kind !== "f") {
@@ -150,7 +185,8 @@ export interface IscloseOptions {
 }
 
 /** np.isclose: |a - b| <= atol + rtol * |b|, infinities equal only to themselves. */
-export function isclose(a: Operand, b: Operand, opts: IscloseOptions = {}): NDArray {
+export function isclose(a: Operand, b: Operand, opts: IscloseOptions | null = {}): NDArray {
+  opts ??= {};
   const rtol = opts.rtol ?? 1e-5, atol = opts.atol ?? 1e-8;
   let x = asarray(a as ArrayLike), y = asarray(b as ArrayLike);
   const dt = x.dtype === "float32" && y.dtype === "float32" ? "float32" : "float64";
@@ -168,11 +204,12 @@ function allTrue(m: NDArray): boolean {
   return true;
 }
 
-export function allclose(a: Operand, b: Operand, opts: IscloseOptions = {}): boolean {
+export function allclose(a: Operand, b: Operand, opts: IscloseOptions | null = {}): boolean {
   return allTrue(isclose(a, b, opts));
 }
 
-export function arrayEqual(a: Operand, b: Operand, opts: { equalNan?: boolean } = {}): boolean {
+export function arrayEqual(a: Operand, b: Operand, opts: { equalNan?: boolean } | null = {}): boolean {
+  opts ??= {};
   const x = asarray(a as ArrayLike), y = asarray(b as ArrayLike);
   if (x.ndim !== y.ndim || x.shape.some((d, i) => d !== y.shape[i])) return false;
   let eq = equal(x, y);
@@ -180,7 +217,7 @@ export function arrayEqual(a: Operand, b: Operand, opts: { equalNan?: boolean } 
   return allTrue(eq);
 }
 
-import { ValueError } from "../core/errors.js";
+import { NotImplementedError, ValueError } from "../core/errors.js";
 
 // ---- methods -------------------------------------------------------------------------------------------
 
