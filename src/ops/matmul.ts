@@ -8,6 +8,7 @@ import { DTYPE_INFO, canCast, promoteTypes, type DType, type TypedArray } from "
 import { UFuncTypeError, ValueError } from "../core/errors.js";
 import { NDArray } from "../core/ndarray.js";
 import { broadcastShapes, isCContiguous, shapeSize } from "../core/shape.js";
+import { fma } from "../kernels/fma.js";
 
 const SIG = "(n?,k),(k,m?)->(n?,m?)";
 
@@ -41,6 +42,10 @@ export function gemmBatched(cdt: ComputeDType, a: TypedArray, ao: number, aStep:
       hadamardF64(a as Float64Array, ao, aStep, b as Float64Array, bo, bStep, c as Float64Array, nb);
       return c;
     }
+    if (n * k * m <= FMA_CHAIN_LIMIT) {
+      for (let t = 0; t < nb; t++) gemmF64Fma(a as Float64Array, ao + t * aStep, b as Float64Array, bo + t * bStep, c as Float64Array, t * n * m, n, k, m);
+      return c;
+    }
     const pb = new Float64Array(m > 1 ? ((m + 3) >> 2) * 4 * k : 0);
     for (let t = 0; t < nb; t++) {
       if (m > 1 && (t === 0 || bStep !== 0)) packPanels(b as Float64Array, bo + t * bStep, k, m, pb);
@@ -53,6 +58,22 @@ export function gemmBatched(cdt: ComputeDType, a: TypedArray, ao: number, aStep:
     for (let t = 0; t < nb; t++) gemmBig(a as BigInt64Array, ao + t * aStep, b as BigInt64Array, bo + t * bStep, c as BigInt64Array, t * n * m, n, k, m);
   }
   return c;
+}
+
+/**
+ * Below this many multiply-adds per matrix, products are computed as OpenBLAS computes them: each element a chain
+ * of fused multiply-adds in k order, so small results (the seeds, tests) equal NumPy's to the last bit. Above it
+ * the register-blocked kernel wins on speed and results may differ from NumPy's in the last bits.
+ */
+const FMA_CHAIN_LIMIT = 1 << 15;
+
+function gemmF64Fma(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number, n: number, k: number, m: number): void {
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++) {
+      let s = 0;
+      for (let p = 0; p < k; p++) s = fma(a[ao + i * k + p]!, b[bo + p * m + j]!, s);
+      c[co + i * m + j] = s;
+    }
 }
 
 /** Elementwise products (einsum's Hadamard contractions): one multiply per batch entry. */
