@@ -43,53 +43,73 @@ function gather(x: NDArray, pos: globalThis.ArrayLike<number>, shape: readonly n
   return out;
 }
 
-/** Integer values of a contiguous 1-d integer array as numbers, or null when some lie beyond ±2^53. */
-function intValues(x: NDArray): Float64Array | null {
-  const n = x.size, out = new Float64Array(n);
+/**
+ * The elements of a contiguous 1-d integer array as int32 numbers, read through `at(i)`, when they all fit int32
+ * (64-bit ones are read from their low words); null when some do not.
+ */
+function int32Reader(x: NDArray): { n: number; lo: number; hi: number; values: Int32Array | Uint8Array | Int8Array | Int16Array | Uint16Array | Uint32Array; step: number; off: number } | null {
+  const n = x.size;
+  let lo = 0x7fffffff, hi = -0x80000000;
   if (DTYPE_INFO[x.dtype].big) {
-    const w = new Uint32Array(x.data.buffer, x.data.byteOffset + 8 * x._offset, 2 * n), signed = x.dtype === "int64";
+    const w = new Int32Array(x.data.buffer, x.data.byteOffset + 8 * x._offset, 2 * n), signed = x.dtype === "int64";
     for (let i = 0; i < n; i++) {
-      const hi = signed ? w[2 * i + 1]! | 0 : w[2 * i + 1]!;
-      if (hi >= 0x200000 || hi < -0x200000) return null;
-      out[i] = hi * 4294967296 + w[2 * i]!;
+      const v = w[2 * i]!, h = w[2 * i + 1]!;
+      if (h !== (signed ? v >> 31 : 0) || (!signed && v < 0)) return null;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
     }
-  } else out.set((x.data as Int32Array).subarray(x._offset, x._offset + n));
-  return out;
+    return { n, lo, hi, values: w, step: 2, off: 0 };
+  }
+  if (x.dtype === "uint32") {
+    const d = x.data as Uint32Array, o = x._offset;
+    for (let i = 0; i < n; i++) if (d[o + i]! > 0x7fffffff) return null;
+  }
+  const d = x.data as Int32Array, o = x._offset;
+  for (let i = 0; i < n; i++) {
+    const v = d[o + i]!;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return { n, lo, hi, values: d, step: 1, off: o };
 }
 
-/** Unique runs by a counting pass when the integers span a small range; null when they do not. */
-function countingRuns(x: NDArray, wantInverse: boolean): Runs | null {
+/**
+ * Unique runs by counting, when the integers span a small range (same results as the sort, linear time);
+ * null when they do not. Values come out as `ints` (the run's value), first occurrences only when asked.
+ */
+function countingRuns(x: NDArray, wantFirst: boolean, wantInverse: boolean): (Runs & { ints: Float64Array }) | null {
   const kind = DTYPE_INFO[x.dtype].kind, n = x.size;
   if ((kind !== "i" && kind !== "u" && kind !== "b") || n === 0) return null;
-  const v = intValues(x);
-  if (v === null) return null;
-  let lo = Infinity, hi = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const t = v[i]!;
-    if (t < lo) lo = t;
-    if (t > hi) hi = t;
-  }
-  const range = hi - lo + 1;
-  if (range > Math.max(4096, 2 * n) || range > 1 << 24) return null;
-  const count = new Int32Array(range), firstAt = new Int32Array(range).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const b = v[i]! - lo;
-    if (count[b]++ === 0) firstAt[b] = i;
-  }
-  const first: number[] = [], counts: number[] = [];
-  const rank = wantInverse ? new Int32Array(range) : null;
-  for (let b = 0; b < range; b++)
+  const rd = int32Reader(x);
+  if (rd === null) return null;
+  const range0 = rd.hi - rd.lo + 1;
+  if (range0 > Math.max(4096, 2 * n) || range0 > 1 << 24) return null;
+  const { lo, values: d, step, off } = rd;
+  const range = range0, count = new Int32Array(range);
+  for (let i = 0, j = off; i < n; i++, j += step) count[d[j]! - lo]++;
+  let u = 0;
+  for (let b = 0; b < range; b++) if (count[b]! > 0) u++;
+  const ints = new Float64Array(u), counts = new Float64Array(u), rank = new Int32Array(range);
+  for (let b = 0, r = 0; b < range; b++)
     if (count[b]! > 0) {
-      if (rank) rank[b] = first.length;
-      first.push(firstAt[b]!);
-      counts.push(count[b]!);
+      rank[b] = r;
+      ints[r] = b + lo;
+      counts[r++] = count[b]!;
     }
-  let inverse: Float64Array | null = null;
-  if (rank) {
-    inverse = new Float64Array(n);
-    for (let i = 0; i < n; i++) inverse[i] = rank[v[i]! - lo]!;
+  const first = new Float64Array(u);
+  if (wantFirst) {
+    first.fill(-1);
+    for (let i = 0, j = off; i < n; i++, j += step) {
+      const r = rank[d[j]! - lo]!;
+      if (first[r] === -1) first[r] = i;
+    }
   }
-  return { first: Float64Array.from(first), counts: Float64Array.from(counts), inverse };
+  let inverse: Float64Array | null = null;
+  if (wantInverse) {
+    inverse = new Float64Array(n);
+    for (let i = 0, j = off; i < n; i++, j += step) inverse[i] = rank[d[j]! - lo]!;
+  }
+  return { first, counts, inverse, ints };
 }
 
 /** Unique runs of a contiguous 1-d array through the stable sort (NumPy's _unique1d). */
@@ -112,7 +132,18 @@ function sortedRuns(x: NDArray, equalNan: boolean, wantInverse: boolean): Runs {
 }
 
 /** The unique values: rebuilt from the sorted keys when there are any (the zero run keeps its first value's sign). */
-function runValues(x: NDArray, runs: Runs): NDArray {
+function runValues(x: NDArray, runs: Runs & { ints?: Float64Array }): NDArray {
+  if (runs.ints !== undefined) {
+    const out = empty([runs.ints.length], x.dtype);
+    if (DTYPE_INFO[x.dtype].big) {
+      const w = new Int32Array(out.data.buffer, out.data.byteOffset, 2 * out.size);
+      for (let r = 0; r < runs.ints.length; r++) {
+        w[2 * r] = runs.ints[r]!;
+        w[2 * r + 1] = runs.ints[r]! < 0 ? -1 : 0;
+      }
+    } else (out.data as Int32Array).set(runs.ints);
+    return out;
+  }
   if (runs.keys === undefined) return gather(x, runs.first);
   const u = runs.first.length, wide = is64(x.dtype);
   const ks = new Uint32Array(wide ? 2 * u : u);
@@ -137,7 +168,7 @@ type UniqueResult = NDArray | NDArray[];
 function unique1d(x0: NDArray, o: UniqueOptions, inverseShape: readonly number[]): NDArray[] {
   const x = flat(x0);
   const equalNan = o.equalNan ?? true;
-  const runs = countingRuns(x, Boolean(o.returnInverse)) ?? sortedRuns(x, equalNan, Boolean(o.returnInverse));
+  const runs = countingRuns(x, Boolean(o.returnIndex), Boolean(o.returnInverse)) ?? sortedRuns(x, equalNan, Boolean(o.returnInverse));
   const out = [face(runValues(x, runs), x0)];
   if (o.returnIndex) out.push(int64Of(runs.first, [runs.first.length]));
   if (o.returnInverse) out.push(int64Of(runs.inverse!, inverseShape));
@@ -214,6 +245,9 @@ export function unique(ar: ArrayLike, returnIndex?: boolean | UniqueOptions, ret
   const x = arr(ar);
   const extras = Boolean(o.returnIndex || o.returnInverse || o.returnCounts);
   let out: NDArray[];
+  const kind = DTYPE_INFO[x.dtype].kind;
+  // sorted=False without extras: NumPy 2.4 hashes integers (unique_values' order); everything else is sorted.
+  if (o.sorted === false && !extras && (o.axis === undefined || o.axis === null) && (kind === "i" || kind === "u")) return uniqueValues(x);
   if (o.axis === undefined || o.axis === null) out = unique1d(x, o, x.shape);
   else {
     if (typeof o.axis !== "number") throw new TypeError(`'${typeof o.axis}' object is not iterable`);
@@ -230,7 +264,7 @@ export function uniqueValues(x: ArrayLike): NDArray {
   const f = flat(a);
   const kind = DTYPE_INFO[a.dtype].kind;
   if (kind === "i" || kind === "u") {
-    const runs = countingRuns(f, false) ?? sortedRuns(f, false, false);
+    const runs = countingRuns(f, true, false) ?? sortedRuns(f, false, false);
     // Distinct values in first-occurrence order, then NumPy's std::unordered_set iteration order.
     const firstSeen = Float64Array.from(runs.first).sort();
     const order = hashSetOrder(f, firstSeen, f.size);

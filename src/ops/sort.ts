@@ -165,6 +165,43 @@ export function argpartition(a: ArrayLike, kth: number | readonly number[] | NDA
   return face(out, x);
 }
 
+// ---- lexsort ----------------------------------------------------------------------------------------------
+
+/** np.lexsort(keys, axis=-1): indices sorting by the last key first, then the one before, … (stable passes). */
+export function lexsort(keys: ArrayLike | readonly ArrayLike[], axis?: number | { axis?: number }): NDArray {
+  const o = argsOf([axis], ["axis"]);
+  if (o.axis === null) throw new TypeError("'NoneType' object cannot be interpreted as an integer");
+  const list: NDArray[] = keys instanceof NDArray ? (keys.ndim === 0 ? [] : Array.from({ length: keys.shape[0]! }, (_, i) => keyRow(keys, i))) : (keys as readonly ArrayLike[]).map((k) => arr(k));
+  if (list.length === 0) throw new TypeError("need sequence of keys with len > 0 in lexsort");
+  const shape = list[0]!.shape;
+  if (list.some((k) => k.ndim !== shape.length || k.shape.some((d, i) => d !== shape[i]))) throw new ValueError("all keys need to be the same shape");
+  if (shape.length === 0) return face(int64Of([0], []), ...list);
+  const ax = normalizeAxis((o.axis ?? -1) as number, shape.length), n = shape[ax]!;
+  const out = empty(shape, "int64");
+  if (out.size === 0) return out;
+  const w = new Int32Array(out.data.buffer, out.data.byteOffset, 2 * out.size), ost = out._strides[ax]!;
+  const outStarts = laneStarts(out.shape, out._strides, ax), starts = list.map((k) => laneStarts(k.shape, k._strides, ax));
+  const p = new Uint32Array(n), q = new Uint32Array(n), next = new Uint32Array(n);
+  for (let l = 0; l < outStarts.length; l++) {
+    for (let i = 0; i < n; i++) p[i] = i;
+    list.forEach((k, j) => {
+      // The key's lane in the current order, then a stable argsort of it.
+      const lane = new DTYPE_INFO[k.dtype].ctor(n) as unknown as (number | bigint)[];
+      const st = k._strides[ax]!, base = k._offset + starts[j]![l]!;
+      for (let i = 0; i < n; i++) lane[i] = k.data[base + p[i]! * st]!;
+      argsortLane(lane as never, 0, 1, n, k.dtype, q);
+      for (let i = 0; i < n; i++) next[i] = p[q[i]!]!;
+      p.set(next);
+    });
+    for (let i = 0, jj = 2 * outStarts[l]!; i < n; i++, jj += 2 * ost) w[jj] = p[i]!;
+  }
+  return face(out, ...list);
+}
+
+function keyRow(keys: NDArray, i: number): NDArray {
+  return new NDArray(keys.data, keys.dtype, keys.shape.slice(1), keys._strides.slice(1), keys._offset + i * keys._strides[0]!, keys, false);
+}
+
 // ---- searchsorted -----------------------------------------------------------------------------------------
 
 type Cmp = (x: number | bigint, y: number | bigint) => boolean;
