@@ -1,7 +1,7 @@
 // elementwise.ts — the public ufunc functions (camelCase NumPy names) and their short/PyTorch method spellings,
 // plus the elementwise compositions NumPy defines on top of ufuncs: round, clip, isclose, allclose, arrayEqual.
 
-import { asarray, castCopy, copyInto, type ArrayLike } from "../core/convert.js";
+import { asarray, castCopy, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO } from "../core/dtype.js";
 import { NDArray } from "../core/ndarray.js";
 import { applyUfunc, pyName, type Operand, type UfuncOptions } from "./ufunc.js";
@@ -124,6 +124,11 @@ export const isinf = un("isinf");
 export const isfinite = un("isfinite");
 export const signbit = un("signbit");
 
+/** Write `r` into `out` with a ufunc's broadcasting and same_kind casting checks: fmax(r, r) is r for every dtype. */
+function intoOut(r: NDArray, out: NDArray): NDArray {
+  return applyUfunc("fmax", [r, r], { out });
+}
+
 export interface RoundOptions extends UfuncOptions {
   decimals?: number;
 }
@@ -141,11 +146,7 @@ export function round(a: Operand, decimals: number | RoundOptions = 0, opts: Rou
   if (kind !== "f") {
     // Integers: a copy for decimals >= 0; otherwise round half to even at 10**-decimals in float64 and cast back.
     const r = decimals >= 0 ? castCopy(x, x.dtype) : castCopy(multiply(rint(divide(x, 10 ** -decimals)), 10 ** -decimals), x.dtype);
-    if (opts.out) {
-      copyInto(opts.out, r);
-      return opts.out;
-    }
-    return r;
+    return opts.out ? intoOut(r, opts.out) : r;
   }
   if (decimals === 0) return rint(x, opts);
   if (decimals > 0) {
@@ -169,10 +170,16 @@ export function clip(a: Operand, aMin?: Operand | null | ClipOptions, aMax?: Ope
     aMin = opts.min ?? null;
     aMax = opts.max ?? null;
   }
-  const lo = (aMin ?? null) as Operand | null, hi = aMax ?? null;
-  if (lo === null && hi === null) throw new ValueError("One of max or min must be given");
+  let lo = (aMin ?? null) as Operand | null, hi = aMax ?? null;
   let r: NDArray = asarray(a as ArrayLike);
   const { out, ...rest } = opts;
+  // A Python int beyond the dtype's range on the side that cannot bind is no bound at all (NumPy 2).
+  const I = DTYPE_INFO[r.dtype];
+  const outside = (v: Operand | null, below: boolean): boolean =>
+    (I.kind === "i" || I.kind === "u") && (typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v))) && (below ? v < I.min : v > I.max);
+  if (outside(lo, true)) lo = null;
+  if (outside(hi, false)) hi = null;
+  if (lo === null && hi === null) return out ? intoOut(r, out) : castCopy(r, r.dtype);
   if (lo !== null) r = maximum(r, lo, hi === null ? { ...rest, out } : rest);
   if (hi !== null) r = minimum(r, hi, { ...rest, out });
   return r;

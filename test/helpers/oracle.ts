@@ -69,8 +69,8 @@ export function applyView(a: NDArray, v: View): NDArray {
   if (v[0] === "slice") {
     const ax = v[1];
     const [start, stop, step] = sliceIndices(shape[ax]!, v[2], v[3], v[4]);
-    const len = step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : Math.max(0, Math.ceil((stop - start) / step));
-    if (len > 0) offset += start * strides[ax]!;
+    const len = Math.max(0, Math.ceil((stop - start) / step));
+    offset += start * strides[ax]!; // NumPy moves the data pointer even when the slice is empty
     shape[ax] = len;
     strides[ax] = strides[ax]! * step;
     return new NDArray(a.data, a.dtype, shape, strides, offset, owner, a._writeable);
