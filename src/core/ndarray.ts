@@ -176,10 +176,11 @@ export function toJS(v: number | bigint, dtype: DType): Scalar {
   return v;
 }
 
-/** Allocate a fresh C-contiguous array. */
+/** Allocate a fresh C-contiguous array (an empty one gets all-zero strides, as NumPy 2.4 allocates them). */
 export function empty(shape: readonly number[], dtype: DType): NDArray {
   const Ctor = DTYPE_INFO[dtype].ctor;
-  return new NDArray(new Ctor(shapeSize(shape)), dtype, shape);
+  const n = shapeSize(shape);
+  return new NDArray(new Ctor(n), dtype, shape, n === 0 ? shape.map(() => 0) : undefined);
 }
 
 /** True when `a` occupies one dense C-ordered run of its buffer starting at _offset. */

@@ -8,10 +8,9 @@ export function shapeSize(shape: readonly number[]): number {
   return n;
 }
 
-/** C-order strides in elements (all zero for an empty array, as NumPy 2.4 allocates them). */
+/** C-order strides in elements. */
 export function cStrides(shape: readonly number[]): number[] {
   const st = new Array<number>(shape.length);
-  if (shape.includes(0)) return st.fill(0);
   let s = 1;
   for (let i = shape.length - 1; i >= 0; i--) {
     st[i] = s;
