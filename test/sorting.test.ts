@@ -232,6 +232,24 @@ test(`${wasm ? "Wasm" : "plain-TS"} radix and merge paths agree with a compariso
   }
 });
 
+test("large lanes (the 16-bit first digit of the Wasm MSD sort) equal the plain-TS radix, values and argsort", () => {
+  let seed = 99;
+  const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const n = 300_000;
+  for (const dtype of ["float64", "int64"] as const) {
+    const vals = Array.from({ length: n }, () => (dtype === "int64" ? Math.floor((rand() - 0.5) * 2 ** 40) : rand() < 0.01 ? NaN : (rand() - 0.3) * 1e3));
+    vals[5] = -0;
+    const a = np.array(vals, { dtype });
+    const was = setSortWasm(true);
+    const w1 = np.sort(a, { kind: "stable" }), i1 = np.argsort(a, { kind: "stable" });
+    setSortWasm(false);
+    const w2 = np.sort(a, { kind: "stable" }), i2 = np.argsort(a, { kind: "stable" });
+    setSortWasm(was);
+    assert.deepEqual(new Uint8Array(w1.data.buffer), new Uint8Array(w2.data.buffer), `${dtype}: sorted bytes`);
+    assert.deepEqual(new Uint8Array(i1.data.buffer), new Uint8Array(i2.data.buffer), `${dtype}: argsort`);
+  }
+});
+
 test("views: diagonal is a read-only view; diag of a matrix too; a.sort() sorts through a view", () => {
   const a = np.array([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]], { dtype: "int64" });
   const d = np.diagonal(a);

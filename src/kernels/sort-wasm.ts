@@ -1,7 +1,7 @@
 // sort-wasm.ts — the Wasm radix sorts (src/wasm/sort/sort.as) behind long lanes: instantiated synchronously on
 // first use (the module is 2 KB, under browsers' 4 KB limit for synchronous compilation), lanes copied into its
 // memory, sorted there and copied back. Where WebAssembly is unavailable, `sortWasm()` is null and the plain-TS
-// radix in sort.ts runs instead.
+// radix in sort-radix.ts runs instead.
 
 import { SORT_WASM_BASE64 } from "./sort-wasm-binary.js";
 

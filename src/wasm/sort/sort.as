@@ -1,6 +1,6 @@
 // sort.as — radix sorts over order-preserving unsigned keys in linear memory: the fast path behind np.sort,
-// argsort and unique for long lanes (src/kernels/sort-wasm.ts drives it; src/kernels/sort.ts is the plain-TS
-// reference, and holds the key transforms' definition). All sorts are stable.
+// argsort and unique for long lanes (src/kernels/sort-wasm.ts drives it; src/kernels/sort-radix.ts is the plain-TS
+// reference, src/kernels/sort-keys.ts defines the keys). All sorts are stable.
 //  - 64-bit keys: most-significant-digit first, digit width adapted to the bucket size (up to 11 bits), each
 //    bucket recursing until it is small enough for insertion sort — after the first levels the buckets live in
 //    cache, which is what beats a 6-pass LSD sort here. A bucket whose digit is constant jumps straight to its
@@ -12,8 +12,11 @@
 const BITS: u32 = 11;
 const R: u32 = 1 << BITS;
 const M: u32 = R - 1;
-const POS: usize = 0; // R u32 running positions
-const HIST: usize = POS + (<usize>R << 2); // 3 * R u32 (LSD) or 24 levels * R u32 (MSD counts)
+const TOP_BITS: u32 = 16; // the first MSD digit of large inputs: fewer levels, one TLB-heavy pass
+const TOP_MIN: i32 = 1 << 18;
+const POS: usize = 0; // 2^16 u32 running positions
+const TOP: usize = POS + (<usize>(1 << TOP_BITS) << 2); // 2^16 u32 counts of the first digit
+const HIST: usize = TOP + (<usize>(1 << TOP_BITS) << 2); // 3 * R u32 (LSD) or 24 levels * R u32 (MSD counts)
 export const HEAP: usize = HIST + (<usize>(24 * R) << 2);
 const SMALL: i32 = 24;
 const SIGN64: u64 = 0x8000000000000000;
@@ -86,12 +89,13 @@ function msd(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32, level: 
       insertion(a, ia, n);
       return 0;
     }
+    const first = level == 0 && n >= TOP_MIN;
     let d: u32 = 30 - <u32>clz(<u32>n);
-    if (d > BITS) d = BITS;
+    if (d > BITS) d = first ? TOP_BITS : BITS;
     if (d < 3) d = 3;
     if (d > top) d = top;
     const r: u32 = 1 << d, m: u64 = <u64>(r - 1), sh = <u64>(top - d);
-    const cnt = HIST + ((<usize>level * <usize>R) << 2);
+    const cnt = first ? TOP : HIST + ((<usize>level * <usize>R) << 2);
     memory.fill(cnt, 0, <usize>r << 2);
     for (let i = 0; i < n; i++) {
       const q = cnt + (<usize>(<u32>((key(a, i) >> sh) & m)) << 2);
@@ -139,6 +143,7 @@ function msd(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32, level: 
     for (let x: u32 = 0; x < r; x++) {
       const c = <i32>load<u32>(cnt + (<usize>x << 2));
       if (c > 1) {
+        // (level + 1 keeps children off this level's counts; the 16-bit first digit has its own table)
         const where = msd(b + (off << 3), a + (off << 3), ia ? ib + (off << 2) : 0, ia ? ia + (off << 2) : 0, c, nt, level + 1);
         if (where) {
           memory.copy(b + (off << 3), a + (off << 3), <usize>c << 3);
