@@ -7,6 +7,9 @@ import { np } from "../src/index.js";
 import { assertMatches, decode, loadFixture, type EncArray } from "./helpers/fixtures.js";
 import * as kmeans from "../examples/kmeans.js";
 import * as estimateNoise from "../examples/estimate-noise.js";
+import * as oneHot from "../examples/one-hot.js";
+import * as identityFrames from "../examples/identity-frames.js";
+import * as entropy from "../examples/entropy.js";
 
 const printed = loadFixture<Record<string, string>>("examples");
 
@@ -16,6 +19,18 @@ test("seed: k-means distances, centroids and assignment print as NumPy's", () =>
 
 test("seed: the noise estimate sums to NumPy's float", () => {
   assert.equal(estimateNoise.main() + "\n", printed.estimate_noise);
+});
+
+test("seed: one-hot by fancy assignment and by np.where/amax/concatenate", () => {
+  assert.equal(oneHot.main() + "\n", printed.one_hot);
+});
+
+test("seed: the four identity-frame approaches agree and print as NumPy's", () => {
+  assert.equal(identityFrames.main() + "\n", printed.identity_frames);
+});
+
+test("seed: entropy from np.unique counts prints NumPy's values", () => {
+  assert.equal(entropy.main() + "\n", printed.entropy);
 });
 
 test("small float64 matrix products equal NumPy's bit for bit; matrix-vector within 1 ulp-ish", () => {

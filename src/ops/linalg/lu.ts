@@ -83,21 +83,16 @@ function squareStack(a: ArrayLike): Stack {
   return s;
 }
 
+/** np.linalg.det: NumPy computes it from the LU diagonal as sign · exp(Σ log|uᵢᵢ|), and so do we (same rounding). */
 export function det(a: ArrayLike): NDArray {
   const s = squareStack(a);
+  const [sign, logdet] = slogdetData(s);
   const out = new Float64Array(s.count);
-  for (let b = 0; b < s.count; b++) {
-    const f = luFactor(matrixAt(s, b), s.n);
-    let d = f.sign;
-    for (let i = 0; i < s.n; i++) d *= f.lu[i * s.n + i]!;
-    out[b] = d;
-  }
+  for (let b = 0; b < s.count; b++) out[b] = sign[b]! * Math.exp(logdet[b]!);
   return result(out, s.batch, s.dtype, s.tensor);
 }
 
-/** np.linalg.slogdet: [sign, logabsdet]. */
-export function slogdet(a: ArrayLike): [NDArray, NDArray] {
-  const s = squareStack(a);
+function slogdetData(s: Stack): [Float64Array, Float64Array] {
   const sg = new Float64Array(s.count), ld = new Float64Array(s.count);
   for (let b = 0; b < s.count; b++) {
     const f = luFactor(matrixAt(s, b), s.n);
@@ -114,6 +109,13 @@ export function slogdet(a: ArrayLike): [NDArray, NDArray] {
     sg[b] = sign;
     ld[b] = log;
   }
+  return [sg, ld];
+}
+
+/** np.linalg.slogdet: [sign, logabsdet]. */
+export function slogdet(a: ArrayLike): [NDArray, NDArray] {
+  const s = squareStack(a);
+  const [sg, ld] = slogdetData(s);
   return [result(sg, s.batch, s.dtype, s.tensor), result(ld, s.batch, s.dtype, s.tensor)];
 }
 
