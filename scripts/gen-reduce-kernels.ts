@@ -1,7 +1,8 @@
-// gen-reduce-kernels.ts — writes src/kernels/reduce-float.ts: NumPy's float reduction loops (pairwise sum from
-// numpy/_core/src/umath/loops_utils.h.src, row accumulation, running product) from one template for float64 and
-// float32. float32 rounds after every operation (Math.fround), as NumPy's npy_float arithmetic does; each variant
-// is its own function so V8 keeps its loads monomorphic.  Run: npx tsx scripts/gen-reduce-kernels.ts
+// gen-reduce-kernels.ts — writes src/kernels/reduce-float.ts: NumPy's float reduction loops (pairwise summation from
+// numpy/_core/src/umath/loops_utils.h.src, row accumulation, running product, min/max with NaN rules) from one
+// template for float64 and float32. float32 rounds after every operation (Math.fround), as NumPy's npy_float
+// arithmetic does; each variant is its own function so V8 keeps its loads monomorphic.
+// Run: npx tsx scripts/gen-reduce-kernels.ts
 
 import { writeFileSync } from "node:fs";
 
@@ -17,45 +18,128 @@ const DOMAINS: Domain[] = [
   { sfx: "f32", arr: "Float32Array", r: (e) => `Math.fround(${e})` },
 ];
 
-const acc8 = (r: Domain["r"], load: (k: number) => string): string =>
-  Array.from({ length: 8 }, (_, k) => `r${k} = ${r(`r${k} + ${load(k)}`)};`).join(" ");
+/** `r0 = r0 + a[i0]; ...` for the eight accumulators. */
+const acc8 = (r: Domain["r"], idx: (k: number) => string): string =>
+  Array.from({ length: 8 }, (_, k) => `r${k} = ${r(`r${k} + a[${idx(k)}]!`)};`).join(" ");
+
+/**
+ * min/max loops. `keep(x, m)` is true when x does NOT replace m (x < m for max); the later element wins ties, as
+ * NumPy's loops give for max(0., -0.). maximum/minimum propagate NaN, fmax/fmin skip it. Runs use four
+ * accumulators (the result does not depend on the order) and test for NaN only off the fast path.
+ */
+const EXTREMES: { name: string; keep: (x: string, m: string) => string; propagate: boolean }[] = [
+  { name: "max", keep: (x, m) => `${x} < ${m}`, propagate: true },
+  { name: "min", keep: (x, m) => `${x} > ${m}`, propagate: true },
+  { name: "fmax", keep: (x, m) => `${x} < ${m}`, propagate: false },
+  { name: "fmin", keep: (x, m) => `${x} > ${m}`, propagate: false },
+];
+
+function extremeKernels(sfx: string, arr: string): string {
+  return EXTREMES.map(({ name, keep, propagate }) => {
+    const step = (x: string, m: string): string =>
+      propagate ? `if (!(${keep(x, m)})) { if (${x} === ${x}) ${m} = ${x}; else nan = true; }` : `if (!(${keep(x, m)}) && ${x} === ${x}) ${m} = ${x};`;
+    const merge = (m: string): string => (propagate ? `if (!(${keep(m, "m0")})) m0 = ${m};` : `if (!(${keep(m, "m0")}) && ${m} === ${m}) m0 = ${m};`);
+    return `
+export function ${name}Run_${sfx}(m: number, a: ${arr}, o: number, s: number, n: number): number {
+  ${propagate ? "if (m !== m) return m;\n  let nan = false;\n  " : ""}let m0 = m, m1 = m, m2 = m, m3 = m;
+  let i = 0, p = o;
+  for (const s4 = 4 * s; i + 4 <= n; i += 4, p += s4) {
+    const x0 = a[p]!, x1 = a[p + s]!, x2 = a[p + 2 * s]!, x3 = a[p + 3 * s]!;
+    ${step("x0", "m0")}
+    ${step("x1", "m1")}
+    ${step("x2", "m2")}
+    ${step("x3", "m3")}
+  }
+  for (; i < n; i++, p += s) {
+    const x = a[p]!;
+    ${step("x", "m0")}
+  }
+  ${propagate ? "if (nan) return NaN;\n  " : ""}${merge("m1")}
+  ${merge("m2")}
+  ${merge("m3")}
+  return m0;
+}
+
+export function ${name}Each_${sfx}(out: ${arr}, oo: number, os: number, a: ${arr}, o: number, s: number, n: number): void {
+  for (let i = 0, q = oo, p = o; i < n; i++, q += os, p += s) {
+    const x = a[p]!, m = out[q]!;
+    if (${propagate ? `!(${keep("x", "m")}) && m === m` : `!(${keep("x", "m")}) && x === x`}) out[q] = x;
+  }
+}
+`;
+  }).join("");
+}
 
 function kernels({ sfx, arr, r }: Domain): string {
   const tree = r(`${r(`${r("r0 + r1")} + ${r("r2 + r3")}`)} + ${r(`${r("r4 + r5")} + ${r("r6 + r7")}`)}`);
   const chain = (o: string, loads: string[]): string => loads.reduce((e, l) => r(`${e} + ${l}`), o);
   const rows8 = (idx: (b: string) => string, out: string): string =>
-    `${out} = ${chain(out, Array.from({ length: 8 }, (_, k) => `a[${idx(`b${k}`)}]`))};`;
+    `${out} = ${chain(out, Array.from({ length: 8 }, (_, k) => `a[${idx(`b${k}`)}]!`))};`;
+  const extremes = extremeKernels(sfx, arr);
   return `
-/** NumPy's pairwise_sum of n elements of a from offset o with stride s (returns the ${sfx} sum). */
-export function pairwise_${sfx}(a: ${arr}, o: number, s: number, n: number): number {
+/** One pairwise leaf (n <= PW_BLOCKSIZE) of a contiguous run: eight accumulators, then the tail. */
+function leafC_${sfx}(a: ${arr}, b: number, n: number): number {
   if (n < 8) {
     let res = 0;
-    for (let i = 0; i < n; i++) res = ${r("res + a[o + i * s]!")};
+    for (let i = 0; i < n; i++) res = ${r("res + a[b + i]!")};
     return res;
   }
-  if (n <= PW_BLOCKSIZE) {
-    let r0 = a[o]!, r1 = a[o + s]!, r2 = a[o + 2 * s]!, r3 = a[o + 3 * s]!;
-    let r4 = a[o + 4 * s]!, r5 = a[o + 5 * s]!, r6 = a[o + 6 * s]!, r7 = a[o + 7 * s]!;
-    const m = n - (n % 8);
-    let i = 8;
-    if (s === 1) {
-      for (; i < m; i += 8) {
-        const p = o + i;
-        ${acc8(r, (k) => `a[p${k ? ` + ${k}` : ""}]!`)}
-      }
-    } else {
-      for (; i < m; i += 8) {
-        const p = o + i * s;
-        ${acc8(r, (k) => `a[p${k ? ` + ${k} * s` : ""}]!`)}
-      }
+  let r0 = a[b]!, r1 = a[b + 1]!, r2 = a[b + 2]!, r3 = a[b + 3]!, r4 = a[b + 4]!, r5 = a[b + 5]!, r6 = a[b + 6]!, r7 = a[b + 7]!;
+  const e = (b + n - (n & 7)) | 0;
+  let p = (b + 8) | 0;
+  for (; p < e; p = (p + 8) | 0) {
+    ${acc8(r, (k) => (k ? `(p + ${k}) | 0` : "p"))}
+  }
+  let res = ${tree};
+  for (const end = (b + n) | 0; p < end; p = (p + 1) | 0) res = ${r("res + a[p]!")};
+  return res;
+}
+
+/** One pairwise leaf of a strided run. */
+function leafS_${sfx}(a: ${arr}, b: number, s: number, n: number): number {
+  if (n < 8) {
+    let res = 0;
+    for (let i = 0; i < n; i++) res = ${r("res + a[b + i * s]!")};
+    return res;
+  }
+  let r0 = a[b]!, r1 = a[b + s]!, r2 = a[b + 2 * s]!, r3 = a[b + 3 * s]!, r4 = a[b + 4 * s]!, r5 = a[b + 5 * s]!, r6 = a[b + 6 * s]!, r7 = a[b + 7 * s]!;
+  const m = n - (n & 7);
+  let i = 8;
+  for (; i < m; i += 8) {
+    const p = b + i * s;
+    ${acc8(r, (k) => (k ? `p + ${k} * s` : "p"))}
+  }
+  let res = ${tree};
+  for (; i < n; i++) res = ${r("res + a[b + i * s]!")};
+  return res;
+}
+
+/**
+ * NumPy's pairwise_sum of n elements of a (offset o, stride s): below 8 a plain loop, up to PW_BLOCKSIZE eight
+ * accumulators, above that the halves (split at a multiple of 8) summed recursively and added. The leaves of one
+ * run are computed in a flat loop and combined in the recursion's order (see Schedule).
+ */
+export function pairwise_${sfx}(a: ${arr}, o: number, s: number, n: number): number {
+  if (n <= PW_BLOCKSIZE) return s === 1 ? leafC_${sfx}(a, o, n) : leafS_${sfx}(a, o, s, n);
+  if (n > SCHEDULE_MAX) {
+    let n2 = n >> 1;
+    n2 -= n2 % 8;
+    return ${r(`pairwise_${sfx}(a, o, s, n2) + pairwise_${sfx}(a, o + n2 * s, s, n - n2)`)};
+  }
+  const { starts, lens, prog, vals, stack } = scheduleOf(n);
+  const L = starts.length;
+  if (s === 1) for (let k = 0; k < L; k++) vals[k] = leafC_${sfx}(a, o + starts[k]!, lens[k]!);
+  else for (let k = 0; k < L; k++) vals[k] = leafS_${sfx}(a, o + starts[k]! * s, s, lens[k]!);
+  let sp = 0;
+  for (let i = 0; i < prog.length; i++) {
+    const op = prog[i]!;
+    if (op >= 0) stack[sp++] = vals[op]!;
+    else {
+      sp--;
+      stack[sp - 1] = ${r("stack[sp - 1]! + stack[sp]!")};
     }
-    let res = ${tree};
-    for (; i < n; i++) res = ${r("res + a[o + i * s]!")};
-    return res;
   }
-  let n2 = n >> 1;
-  n2 -= n2 % 8;
-  return ${r(`pairwise_${sfx}(a, o, s, n2) + pairwise_${sfx}(a, o + n2 * s, s, n - n2)`)};
+  return stack[0]!;
 }
 
 /**
@@ -91,15 +175,55 @@ export function mulRun_${sfx}(acc: number, a: ${arr}, o: number, s: number, n: n
   for (let i = 0, p = o; i < n; i++, p += s) acc = ${r("acc * a[p]!")};
   return acc;
 }
-`;
+${extremes}`;
 }
 
 const src = `// reduce-float.ts — GENERATED by scripts/gen-reduce-kernels.ts; do not edit.
 // NumPy's float reduction loops for float64 and float32 (float32 rounds after every operation).
-/* eslint-disable */
 
-/** NumPy's PW_BLOCKSIZE: pairwise summation falls back to 8 accumulators at or below this length. */
+/** NumPy's PW_BLOCKSIZE: pairwise summation uses eight accumulators at or below this length. */
 const PW_BLOCKSIZE = 128;
+/** Runs longer than this split in halves recursively before a schedule is used. */
+const SCHEDULE_MAX = 1 << 16;
+
+/**
+ * The leaves of NumPy's pairwise recursion for one length n (offsets and lengths, in order) and the order in which
+ * their sums combine, as a postfix program (k >= 0: push leaf k's sum; -1: add the top two). Computing all leaves in
+ * one flat loop lets V8 inline the leaf kernel; the combination repeats the recursion's additions exactly.
+ */
+interface Schedule {
+  starts: Int32Array;
+  lens: Int32Array;
+  prog: Int32Array;
+  vals: Float64Array;
+  stack: Float64Array;
+}
+
+const SCHEDULES = new Map<number, Schedule>();
+
+function scheduleOf(n: number): Schedule {
+  let sch = SCHEDULES.get(n);
+  if (sch !== undefined) return sch;
+  const starts: number[] = [], lens: number[] = [], prog: number[] = [];
+  const visit = (o: number, m: number): void => {
+    if (m <= PW_BLOCKSIZE) {
+      prog.push(starts.length);
+      starts.push(o);
+      lens.push(m);
+      return;
+    }
+    let m2 = m >> 1;
+    m2 -= m2 % 8;
+    visit(o, m2);
+    visit(o + m2, m - m2);
+    prog.push(-1);
+  };
+  visit(0, n);
+  sch = { starts: Int32Array.from(starts), lens: Int32Array.from(lens), prog: Int32Array.from(prog), vals: new Float64Array(starts.length), stack: new Float64Array(64) };
+  if (SCHEDULES.size >= 64) SCHEDULES.clear();
+  SCHEDULES.set(n, sch);
+  return sch;
+}
 ${DOMAINS.map(kernels).join("")}`;
 
 writeFileSync(new URL("../src/kernels/reduce-float.ts", import.meta.url), src);

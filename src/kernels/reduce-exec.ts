@@ -6,13 +6,13 @@
 import { DTYPE_INFO, type DType, type TypedArray } from "../core/dtype.js";
 import { NDArray } from "../core/ndarray.js";
 import { reducePlan, type ReducePlan } from "./reduce-plan.js";
+import * as F from "./reduce-float.js";
 import { addRows_f32, addRows_f64, mulRun_f32, mulRun_f64, pairwise_f32, pairwise_f64 } from "./reduce-float.js";
-import { anyRun, allRun, maxRun, minRun, fmaxRun, fminRun, orEach, andEach, maxEach, minEach, fmaxEach, fminEach, sumRunBig, sumRunNum } from "./reduce-loops.js";
+import { anyRun, allRun, maxRun, minRun, fmaxRun, fminRun, orEach, andEach, maxEach, minEach, fmaxEach, fminEach, sumRunNum } from "./reduce-loops.js";
 
 export type ReduceOp = "add" | "multiply" | "maximum" | "minimum" | "fmax" | "fmin" | "logical_or" | "logical_and";
 
 type Num = ArrayLike<number> & { [i: number]: number };
-type Big = ArrayLike<bigint> & { [i: number]: bigint };
 
 export interface ReduceSpec {
   op: ReduceOp;
@@ -74,7 +74,7 @@ export function reduce(spec: ReduceSpec): NDArray {
   const kind = DTYPE_INFO[dtype].kind;
   if (op === "add" && kind === "f") floatSum(plan, res, a, dtype);
   else if (op === "multiply" && kind === "f") floatProd(plan, res, a, dtype);
-  else if (op === "add") intSum(plan, res, a, dtype);
+  else if (op === "add") intSum(plan, res, a);
   else if (op === "multiply") intProd(plan, res, a, dtype);
   else orderFree(plan, res, a, op);
   return res;
@@ -120,24 +120,32 @@ function walk(shape: readonly number[], strides: readonly (readonly number[])[],
   }
 }
 
-/** Call fn(outOffset, inOffset) for every index of the plan's dims [from, nd), in iteration order. */
-function eachOuter(plan: ReducePlan, from: number, oo: number, io: number, fn: (oo: number, io: number) => void): void {
-  const { n, os, is } = plan;
-  const nd = n.length;
-  const idx = new Array<number>(nd).fill(0);
-  for (;;) {
-    fn(oo, io);
-    let d = from;
-    for (; d < nd; d++) {
-      idx[d]!++;
-      oo += os[d]!;
-      io += is[d]!;
-      if (idx[d]! < n[d]!) break;
-      oo -= os[d]! * n[d]!;
-      io -= is[d]! * n[d]!;
+/**
+ * The index space of the plan's dims [from, nd) in iteration order, with the running output and input offsets.
+ * Executors loop `do { ... } while (it.next())` rather than take a callback, so each keeps its own call feedback.
+ */
+class Outer {
+  oo: number;
+  io: number;
+  private readonly idx: number[];
+  constructor(private readonly plan: ReducePlan, private readonly from: number, oo: number, io: number) {
+    this.oo = oo;
+    this.io = io;
+    this.idx = new Array<number>(plan.n.length).fill(0);
+  }
+  next(): boolean {
+    const { n, os, is } = this.plan, idx = this.idx;
+    for (let d = this.from; d < n.length; d++) {
+      if (++idx[d]! < n[d]!) {
+        this.oo += os[d]!;
+        this.io += is[d]!;
+        return true;
+      }
+      this.oo -= os[d]! * (n[d]! - 1);
+      this.io -= is[d]! * (n[d]! - 1);
       idx[d] = 0;
     }
-    if (d >= nd) return;
+    return false;
   }
 }
 
@@ -185,18 +193,20 @@ function floatSum(plan: ReducePlan, res: NDArray, a: NDArray, dtype: DType): voi
     const rows = fuse ? n[1]! : 1, rs = fuse ? is[1]! : 0;
     const n0 = n[0]!;
     const scratch = cast ? new Ctor(n0) : null;
-    eachOuter(plan, fuse ? 2 : 1, res._offset, a._offset, (oo, io) => {
+    const it = new Outer(plan, fuse ? 2 : 1, res._offset, a._offset);
+    do {
+      const { oo, io } = it;
       if (scratch === null) {
         if (f32) addRows_f32(o as unknown as Float32Array, oo, os[0]!, a.data as Float32Array, io, is[0]!, rs, rows, n0);
         else addRows_f64(o, oo, os[0]!, a.data as Float64Array, io, is[0]!, rs, rows, n0);
-        return;
+        continue;
       }
       for (let k = 0; k < rows; k++) {
         gather(scratch, a.data, plan, 1, io + k * rs, 0, n0);
         if (f32) addRows_f32(o as unknown as Float32Array, oo, os[0]!, scratch as Float32Array, 0, 1, 0, 1, n0);
         else addRows_f64(o, oo, os[0]!, scratch as Float64Array, 0, 1, 0, 1, n0);
       }
-    });
+    } while (it.next());
     return;
   }
   let span = 1;
@@ -205,7 +215,9 @@ function floatSum(plan: ReducePlan, res: NDArray, a: NDArray, dtype: DType): voi
   const direct = !cast && plan.inSingle >= plan.callDims;
   const scratch = direct ? null : new Ctor(chunk);
   const s0 = is[0]!;
-  eachOuter(plan, plan.callDims, res._offset, a._offset, (oo, io) => {
+  const it = new Outer(plan, plan.callDims, res._offset, a._offset);
+  do {
+    const { oo, io } = it;
     for (let s = 0; s < span; s += chunk) {
       const c = Math.min(chunk, span - s);
       let v: number;
@@ -216,7 +228,7 @@ function floatSum(plan: ReducePlan, res: NDArray, a: NDArray, dtype: DType): voi
       }
       o[oo] = o[oo]! + v;
     }
-  });
+  } while (it.next());
 }
 
 /** Float multiply: in iteration order, one element at a time. */
@@ -227,7 +239,9 @@ function floatProd(plan: ReducePlan, res: NDArray, a: NDArray, dtype: DType): vo
   const { n, os, is } = plan;
   const n0 = n[0]!, o0 = os[0]!;
   const scratch = cast ? new (f32 ? Float32Array : Float64Array)(n0) : null;
-  eachOuter(plan, 1, res._offset, a._offset, (oo, io) => {
+  const it = new Outer(plan, 1, res._offset, a._offset);
+  do {
+    const { oo, io } = it;
     let src = a.data as Float64Array | Float32Array, off = io, st = is[0]!;
     if (scratch !== null) {
       gather(scratch, a.data, plan, 1, io, 0, n0);
@@ -235,12 +249,20 @@ function floatProd(plan: ReducePlan, res: NDArray, a: NDArray, dtype: DType): vo
       off = 0;
       st = 1;
     }
-    if (o0 === 0) o[oo] = f32 ? mulRun_f32(o[oo]!, src as Float32Array, off, st, n0) : mulRun_f64(o[oo]!, src as Float64Array, off, st, n0);
+    if (o0 === 0)
+      for (let c = 0; c < n0; c += BLOCK) {
+        const m = Math.min(BLOCK, n0 - c), p = off + c * st;
+        o[oo] = f32 ? mulRun_f32(o[oo]!, src as Float32Array, p, st, m) : mulRun_f64(o[oo]!, src as Float64Array, p, st, m);
+      }
     else for (let j = 0, q = oo, t = off; j < n0; j++, q += o0, t += st) o[q] = o[q]! * src[t]!;
-  });
+  } while (it.next());
 }
 
-const SAFE = 2 ** 53;
+/**
+ * Long runs are fed to the loops in blocks of this many elements: a loop called many times gets compiled with
+ * complete type feedback, where one long call would be compiled mid-loop (OSR) and bail out after it.
+ */
+const BLOCK = 1 << 14;
 
 /** The largest |value| an integer (or bool) storage class can hold. */
 function maxAbs(dtype: DType): number {
@@ -248,46 +270,79 @@ function maxAbs(dtype: DType): number {
   return Math.max(Math.abs(Number(I.min)), Number(I.max));
 }
 
-/** Integer add: exact, so order is free; sums wrap to the loop dtype at the end as C integers do step by step. */
-function intSum(plan: ReducePlan, res: NDArray, a: NDArray, dtype: DType): void {
-  const perOut = a.size / Math.max(1, res.size);
-  const init = res.size > 0 ? Math.abs(Number(res.data[res._offset]!)) : 0;
-  const exact = !DTYPE_INFO[a.dtype].big && init + perOut * maxAbs(a.dtype) < SAFE;
+/**
+ * Integer add: exact, so the order is free, and sums wrap to the loop dtype as C integers do step by step. Partial
+ * sums run in doubles (exact below 2**53) and are flushed into 64-bit BigInt accumulators before they could round:
+ * small integers directly, int64/uint64 as two 32-bit words (low unsigned, high signed; total = hi * 2**32 + lo).
+ */
+function intSum(plan: ReducePlan, res: NDArray, a: NDArray): void {
   const { n, os, is } = plan;
   const n0 = n[0]!, o0 = os[0]!, s0 = is[0]!;
-  if (exact) {
-    // Doubles hold every partial sum exactly; convert into the result's storage at the end.
-    const acc = new Float64Array(res.data.length);
-    for (let i = 0; i < acc.length; i++) acc[i] = Number(res.data[i]!);
-    const d = a.data as unknown as Num;
-    eachOuter(plan, 1, res._offset, a._offset, (oo, io) => {
-      if (o0 === 0) acc[oo] = acc[oo]! + sumRunNum(d, io, s0, n0);
-      else for (let j = 0, q = oo, t = io; j < n0; j++, q += o0, t += s0) acc[q] = acc[q]! + d[t]!;
-    });
-    const o = res.data as unknown as (number | bigint)[];
-    const big = DTYPE_INFO[dtype].big;
-    for (let i = 0; i < acc.length; i++) o[i] = big ? BigInt(acc[i]!) : acc[i]!;
-    return;
-  }
-  // BigInt accumulation in a 64-bit buffer: each store wraps modulo 2**64, as int64 arithmetic does.
+  const words = DTYPE_INFO[a.dtype].big;
+  const src = a.data as unknown as Num & BigInt64Array;
+  // Elements per flush: every partial sum stays below 2**53 in magnitude.
+  const chunk = words ? 1 << 20 : Math.max(BLOCK, Math.floor(2 ** 52 / maxAbs(a.dtype) / BLOCK) * BLOCK);
+  const d: Num = words ? new Int32Array(src.buffer, src.byteOffset, src.length * 2) : src;
+  const step = words ? 2 * s0 : s0;
   const acc = new BigInt64Array(res.data.length);
   for (let i = 0; i < acc.length; i++) acc[i] = BigInt(res.data[i]!);
-  const big = DTYPE_INFO[a.dtype].big;
-  const d = a.data as unknown as Big & Num;
-  eachOuter(plan, 1, res._offset, a._offset, (oo, io) => {
-    if (o0 === 0) acc[oo] = acc[oo]! + (big ? sumRunBig(d, io, s0, n0) : chunkedNumSum(d, io, s0, n0));
-    else if (big) for (let j = 0, q = oo, t = io; j < n0; j++, q += o0, t += s0) acc[q] = acc[q]! + d[t]!;
-    else for (let j = 0, q = oo, t = io; j < n0; j++, q += o0, t += s0) acc[q] = acc[q]! + BigInt(d[t]!);
-  });
+  const lo = new Float64Array(acc.length), hi = words ? new Float64Array(acc.length) : lo;
+  const flush = (i: number): void => {
+    acc[i] = acc[i]! + (words ? (BigInt(hi[i]!) << 32n) + BigInt(lo[i]!) : BigInt(lo[i]!));
+    lo[i] = 0;
+    hi[i] = 0;
+  };
+  const it = new Outer(plan, 1, res._offset, a._offset);
+  let visits = 0;
+  do {
+    const { oo, io } = it;
+    const base = words ? 2 * io : io;
+    if (o0 === 0) {
+      for (let c = 0; c < n0; c += BLOCK) {
+        const m = Math.min(BLOCK, n0 - c);
+        if (words) {
+          const r = sumWords(d, base + c * step, step, m);
+          lo[oo] = lo[oo]! + r[0];
+          hi[oo] = hi[oo]! + r[1];
+        } else lo[oo] = lo[oo]! + sumRunNum(d, base + c * step, step, m);
+        if ((c + m) % chunk < BLOCK || c + m === n0) flush(oo);
+      }
+    } else {
+      if (words)
+        for (let j = 0, q = oo, t = base; j < n0; j++, q += o0, t += step) {
+          lo[q] = lo[q]! + (d[t]! >>> 0);
+          hi[q] = hi[q]! + d[t + 1]!;
+        }
+      else for (let j = 0, q = oo, t = base; j < n0; j++, q += o0, t += step) lo[q] = lo[q]! + d[t]!;
+      if (++visits === chunk) {
+        for (let i = 0; i < acc.length; i++) flush(i);
+        visits = 0;
+      }
+    }
+  } while (it.next());
+  if (o0 !== 0) for (let i = 0; i < acc.length; i++) flush(i);
   storeWrapped(res, acc);
 }
 
-/** Exact sum of a long run of small integers, in double-precision chunks small enough never to round. */
-function chunkedNumSum(d: Num, o: number, s: number, n: number): bigint {
-  let total = 0n;
-  const step = 1 << 20;
-  for (let k = 0; k < n; k += step) total += BigInt(sumRunNum(d, o + k * s, s, Math.min(step, n - k)));
-  return total;
+const WORDS: [number, number] = [0, 0];
+
+/** Sums of the low (unsigned) and high (signed) 32-bit words of n int64 elements (word offset o, word stride s). */
+function sumWords(w: Num, o: number, s: number, n: number): [number, number] {
+  let l0 = 0, l1 = 0, h0 = 0, h1 = 0;
+  let i = 0, t = o;
+  for (const s2 = 2 * s; i + 2 <= n; i += 2, t += s2) {
+    l0 += w[t]! >>> 0;
+    h0 += w[t + 1]!;
+    l1 += w[t + s]! >>> 0;
+    h1 += w[t + s + 1]!;
+  }
+  if (i < n) {
+    l0 += w[t]! >>> 0;
+    h0 += w[t + 1]!;
+  }
+  WORDS[0] = l0 + l1;
+  WORDS[1] = h0 + h1;
+  return WORDS;
 }
 
 /** Store 64-bit accumulators into the result's storage, wrapping to its width as a C cast does. */
@@ -309,25 +364,29 @@ function intProd(plan: ReducePlan, res: NDArray, a: NDArray, dtype: DType): void
     const acc = new BigInt64Array(res.data.length);
     for (let i = 0; i < acc.length; i++) acc[i] = BigInt(res.data[i]!);
     const d = a.data as unknown as (number | bigint)[];
-    eachOuter(plan, 1, res._offset, a._offset, (oo, io) => {
+    const it = new Outer(plan, 1, res._offset, a._offset);
+    do {
+      const { oo, io } = it;
       if (o0 === 0) {
         let v = acc[oo]!;
         for (let j = 0, t = io; j < n0; j++, t += s0) v = BigInt.asIntN(64, v * BigInt(d[t]!));
         acc[oo] = v;
       } else for (let j = 0, q = oo, t = io; j < n0; j++, q += o0, t += s0) acc[q] = acc[q]! * BigInt(d[t]!);
-    });
+    } while (it.next());
     storeWrapped(res, acc);
     return;
   }
   const o = res.data as unknown as Num;
   const d = a.data as unknown as Num;
-  eachOuter(plan, 1, res._offset, a._offset, (oo, io) => {
+  const it = new Outer(plan, 1, res._offset, a._offset);
+  do {
+    const { oo, io } = it;
     if (o0 === 0) {
       let v = o[oo]!;
       for (let j = 0, t = io; j < n0; j++, t += s0) v = Math.imul(v, d[t]!);
       o[oo] = v;
     } else for (let j = 0, q = oo, t = io; j < n0; j++, q += o0, t += s0) o[q] = Math.imul(o[q]!, d[t]!);
-  });
+  } while (it.next());
 }
 
 type RunFn = (acc: number | bigint, d: ArrayLike<number | bigint>, o: number, s: number, n: number) => number | bigint;
@@ -335,16 +394,28 @@ type EachFn = (out: ArrayLike<number | bigint>, oo: number, os: number, d: Array
 
 const RUN: Record<string, RunFn> = { maximum: maxRun, minimum: minRun, fmax: fmaxRun, fmin: fminRun, logical_or: anyRun, logical_and: allRun };
 const EACH: Record<string, EachFn> = { maximum: maxEach, minimum: minEach, fmax: fmaxEach, fmin: fminEach, logical_or: orEach, logical_and: andEach };
+// Float min/max get their own monomorphic loops (the generated ones); integers and bools share the generic ones.
+const FLOAT_NAMES: Record<string, string> = { maximum: "max", minimum: "min", fmax: "fmax", fmin: "fmin" };
+const floatLoops = (sfx: "f64" | "f32"): [Record<string, RunFn>, Record<string, EachFn>] => {
+  const k = F as unknown as Record<string, RunFn & EachFn>;
+  const names = Object.entries(FLOAT_NAMES);
+  return [Object.fromEntries(names.map(([op, nm]) => [op, k[`${nm}Run_${sfx}`]!])), Object.fromEntries(names.map(([op, nm]) => [op, k[`${nm}Each_${sfx}`]!]))];
+};
+const [RUN_F64, EACH_F64] = floatLoops("f64");
+const [RUN_F32, EACH_F32] = floatLoops("f32");
 
 /** Reductions whose value does not depend on the order of the elements. */
 function orderFree(plan: ReducePlan, res: NDArray, a: NDArray, op: ReduceOp): void {
-  const run = RUN[op]!, each = EACH[op]!;
+  const fdt = a.dtype === "float64" ? 1 : a.dtype === "float32" ? 2 : 0;
+  const run = (fdt === 1 ? RUN_F64[op] : fdt === 2 ? RUN_F32[op] : undefined) ?? RUN[op]!;
+  const each = (fdt === 1 ? EACH_F64[op] : fdt === 2 ? EACH_F32[op] : undefined) ?? EACH[op]!;
   const { n, os, is } = plan;
   const n0 = n[0]!, o0 = os[0]!, s0 = is[0]!;
   const o = res.data as unknown as (number | bigint)[];
   const d = a.data as unknown as ArrayLike<number | bigint>;
-  eachOuter(plan, 1, res._offset, a._offset, (oo, io) => {
-    if (o0 === 0) o[oo] = run(o[oo]!, d, io, s0, n0);
-    else each(o, oo, o0, d, io, s0, n0);
-  });
+  const it = new Outer(plan, 1, res._offset, a._offset);
+  do {
+    if (o0 === 0) for (let c = 0; c < n0; c += BLOCK) o[it.oo] = run(o[it.oo]!, d, it.io + c * s0, s0, Math.min(BLOCK, n0 - c));
+    else each(o, it.oo, o0, d, it.io, s0, n0);
+  } while (it.next());
 }

@@ -9,17 +9,18 @@
 type Elems = ArrayLike<number | bigint>;
 type Out = { [i: number]: number | bigint };
 
-/** Exact sum of numbers (the caller guarantees no partial sum reaches 2**53). */
+/** Exact sum of numbers (the caller guarantees no partial sum reaches 2**53, so any order gives the same). */
 export function sumRunNum(d: ArrayLike<number>, o: number, s: number, n: number): number {
-  let acc = 0;
-  for (let i = 0, p = o; i < n; i++, p += s) acc += d[p]!;
-  return acc;
-}
-
-export function sumRunBig(d: ArrayLike<bigint>, o: number, s: number, n: number): bigint {
-  let acc = 0n;
-  for (let i = 0, p = o; i < n; i++, p += s) acc += d[p]!;
-  return acc;
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+  let i = 0, p = o;
+  for (const s4 = 4 * s; i + 4 <= n; i += 4, p += s4) {
+    a0 += d[p]!;
+    a1 += d[p + s]!;
+    a2 += d[p + 2 * s]!;
+    a3 += d[p + 3 * s]!;
+  }
+  for (; i < n; i++, p += s) a0 += d[p]!;
+  return a0 + a1 + (a2 + a3);
 }
 
 export function maxRun(m: number | bigint, d: Elems, o: number, s: number, n: number): number | bigint {

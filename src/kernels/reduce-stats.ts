@@ -58,16 +58,35 @@ export function zipInPlace(r: NDArray, b: NDArray | null, f: (x: number, y: numb
 export function squaredDeviations(x: NDArray, m: NDArray, dt: DType): NDArray {
   const ms = bcast(m, x.shape);
   const strides = ufuncOutStrides(x.shape, [x._strides, ms]);
-  const out = new DTYPE_INFO[dt].ctor(x.size) as unknown as Cells;
-  const xd = x.data as unknown as Cells, md = m.data as unknown as Cells;
-  const f32 = dt === "float32";
-  eachRun(x.shape, [x._strides, ms, strides], [x._offset, m._offset, 0], ([xo, mo, oo], n, [xs, mss, os]) => {
-    for (let j = 0, p = xo!, q = mo!, o = oo!; j < n; j++, p += xs!, q += mss!, o += os!) {
-      const d = f32 ? Math.fround(Number(xd[p]!) - Number(md[q]!)) : Number(xd[p]!) - Number(md[q]!);
-      out[o] = d * d;
-    }
-  });
-  return new NDArray(out as unknown as TypedArray, dt, x.shape, strides);
+  const out = new DTYPE_INFO[dt].ctor(x.size);
+  const md = m.data as unknown as ArrayLike<number>;
+  if (DTYPE_INFO[x.dtype].big) {
+    // int64/uint64 inputs: float64 deviations of the values converted as C casts them.
+    const xd = x.data as unknown as ArrayLike<bigint>, od = out as Float64Array;
+    eachRun(x.shape, [x._strides, ms, strides], [x._offset, m._offset, 0], ([xo, mo, oo], n, [xs, mss, os]) => {
+      for (let j = 0, p = xo!, q = mo!, o = oo!; j < n; j++, p += xs!, q += mss!, o += os!) {
+        const d = Number(xd[p]!) - md[q]!;
+        od[o] = d * d;
+      }
+    });
+  } else if (dt === "float32") {
+    const xd = x.data as unknown as ArrayLike<number>, od = out as Float32Array;
+    eachRun(x.shape, [x._strides, ms, strides], [x._offset, m._offset, 0], ([xo, mo, oo], n, [xs, mss, os]) => {
+      for (let j = 0, p = xo!, q = mo!, o = oo!; j < n; j++, p += xs!, q += mss!, o += os!) {
+        const d = Math.fround(xd[p]! - md[q]!);
+        od[o] = d * d;
+      }
+    });
+  } else {
+    const xd = x.data as unknown as ArrayLike<number>, od = out as Float64Array;
+    eachRun(x.shape, [x._strides, ms, strides], [x._offset, m._offset, 0], ([xo, mo, oo], n, [xs, mss, os]) => {
+      for (let j = 0, p = xo!, q = mo!, o = oo!; j < n; j++, p += xs!, q += mss!, o += os!) {
+        const d = xd[p]! - md[q]!;
+        od[o] = d * d;
+      }
+    });
+  }
+  return new NDArray(out, dt, x.shape, strides);
 }
 
 /**
