@@ -152,10 +152,13 @@ export function where(condition: ArrayLike, ...xy: ArrayLike[]): NDArray | NDArr
     const total = shapeSize(plan.shape);
     const si = { o: so[nd - 1]!, c: sc[nd - 1]!, x: sx[nd - 1]!, y: sy[nd - 1]! };
     for (let done = 0; done < total; done += inner) {
-      for (let i = 0; i < inner; i++) {
-        const src = truth[co + i * si.c] ? xw : yw, so0 = truth[co + i * si.c] ? xo + i * si.x : yo + i * si.y;
-        for (let q = 0; q < k; q++) ow[k * (oo + i * si.o) + q] = src[k * so0 + q]!;
-      }
+      if (k === 1)
+        for (let i = 0; i < inner; i++) ow[oo + i * si.o] = truth[co + i * si.c] ? xw[xo + i * si.x]! : yw[yo + i * si.y]!;
+      else
+        for (let i = 0; i < inner; i++) {
+          const t = truth[co + i * si.c], src = t ? xw : yw, e = k * (t ? xo + i * si.x : yo + i * si.y), d = k * (oo + i * si.o);
+          for (let q = 0; q < k; q++) ow[d + q] = src[e + q]!;
+        }
       for (let d = nd - 2; d >= 0; d--) {
         oo += so[d]!;
         co += sc[d]!;

@@ -267,6 +267,10 @@ export function searchsorted(a: ArrayLike, v: ArrayLike, side?: "left" | "right"
   }
   const n = x.size, m = keys.size;
   const res = new Float64Array(m);
+  if (!big && sort === null && !hasNaN(av as Float64Array) && !hasNaN(kv as Float64Array)) {
+    binsearch(av as Float64Array, kv as Float64Array, right, res);
+    return face(int64Of(res, keys.shape), x, v);
+  }
   let lo = 0, hi = n;
   let last = m > 0 ? kv[0]! : 0;
   for (let i = 0; i < m; i++) {
@@ -290,6 +294,39 @@ export function searchsorted(a: ArrayLike, v: ArrayLike, side?: "left" | "right"
     res[i] = lo;
   }
   return face(int64Of(res, keys.shape), x, v);
+}
+
+function hasNaN(v: Float64Array): boolean {
+  for (let i = 0; i < v.length; i++) if (v[i] !== v[i]) return true;
+  return false;
+}
+
+/** searchsorted's loop for NaN-free numbers and no sorter: plain comparisons, the same probe sequence. */
+function binsearch(av: Float64Array, kv: Float64Array, right: boolean, res: Float64Array): void {
+  const n = av.length, m = kv.length;
+  let lo = 0, hi = n, last = m > 0 ? kv[0]! : 0;
+  for (let i = 0; i < m; i++) {
+    const key = kv[i]!;
+    if (right ? last <= key : last < key) hi = n;
+    else {
+      lo = 0;
+      hi = hi < n ? hi + 1 : n;
+    }
+    last = key;
+    if (right)
+      while (lo < hi) {
+        const mid = lo + ((hi - lo) >> 1);
+        if (av[mid]! <= key) lo = mid + 1;
+        else hi = mid;
+      }
+    else
+      while (lo < hi) {
+        const mid = lo + ((hi - lo) >> 1);
+        if (av[mid]! < key) lo = mid + 1;
+        else hi = mid;
+      }
+    res[i] = lo;
+  }
 }
 
 // ---- methods ----------------------------------------------------------------------------------------------

@@ -70,9 +70,24 @@ export function take(a: ArrayLike, indices: ArrayLike, axis?: number | null | Ta
   const res = empty(shape, x.dtype);
   if (res.size > 0) {
     const c = contiguous(x);
-    const { w: sw, k } = words(c.data), dw = words(res.data).w;
-    for (let p = 0, d = 0; p < outer; p++)
-      for (let i = 0; i < pos.length; i++, d += inner) copyElems(dw as never, d, sw, c._offset + (p * n + pos[i]!) * inner, inner, k);
+    const { w: sw, k } = words(c.data), dw = words(res.data).w as Uint32Array;
+    if (inner === 1 && k === 1)
+      for (let p = 0, d = 0; p < outer; p++) {
+        const base = c._offset + p * n;
+        for (let i = 0; i < pos.length; i++, d++) dw[d] = sw[base + pos[i]!]!;
+      }
+    else if (inner === 1 && k === 2)
+      for (let p = 0, d = 0; p < outer; p++) {
+        const base = c._offset + p * n;
+        for (let i = 0; i < pos.length; i++, d += 2) {
+          const q = 2 * (base + pos[i]!);
+          dw[d] = sw[q]!;
+          dw[d + 1] = sw[q + 1]!;
+        }
+      }
+    else
+      for (let p = 0, d = 0; p < outer; p++)
+        for (let i = 0; i < pos.length; i++, d += inner) copyElems(dw as never, d, sw, c._offset + (p * n + pos[i]!) * inner, inner, k);
   }
   const dest = (o.out ?? null) as NDArray | null;
   if (dest !== null) {
