@@ -47,10 +47,17 @@ export function setSortWasm(on: boolean): boolean {
   return was;
 }
 
-/** The heap start (8-byte aligned) after making room for `bytes` bytes of arrays. */
+/** The heap start (8-byte aligned) after making room for `bytes` bytes of arrays; -1 when memory cannot grow. */
 export function reserve(w: SortWasm, bytes: number): number {
   const base = (Number(w.HEAP.value) + 7) & ~7;
   const need = base + bytes, have = w.memory.buffer.byteLength;
-  if (need > have) w.memory.grow(Math.ceil((need - have) / 65536));
+  if (need > 2 ** 32 - 65536) return -1;
+  if (need > have) {
+    try {
+      w.memory.grow(Math.ceil((need - have) / 65536));
+    } catch {
+      return -1; // beyond what the engine will give: the caller sorts in JS
+    }
+  }
   return base;
 }

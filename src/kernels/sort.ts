@@ -54,8 +54,8 @@ function wasmKeys64(w: SortWasm, src: TypedArray, off: number, st: number, n: nu
 export function argsortLane(src: TypedArray, off: number, st: number, n: number, dtype: DType, perm: Uint32Array): void {
   const wide = is64(dtype);
   const w = n >= RADIX_MIN ? sortWasm() : null;
-  if (w !== null) {
-    const A = reserve(w, wide ? 24 * n : 16 * n);
+  const A = w === null ? -1 : reserve(w, wide ? 24 * n : 16 * n);
+  if (w !== null && A >= 0) {
     const B = A + (wide ? 8 : 4) * n, IA = B + (wide ? 8 : 4) * n, IB = IA + 4 * n;
     let r: number;
     if (wide) {
@@ -90,8 +90,8 @@ export function sortLane(src: TypedArray, off: number, st: number, n: number, dt
   if (n === 0) return;
   const wide = is64(dtype), wn = wide ? 2 * n : n;
   const w = n >= RADIX_MIN ? sortWasm() : null;
-  if (w !== null) {
-    const A = reserve(w, 8 * wn);
+  const A = w === null ? -1 : reserve(w, 8 * wn);
+  if (w !== null && A >= 0) {
     const B = A + 4 * wn;
     if (wide) {
       const negZeros = wasmKeys64(w, src, off, st, n, dtype, A);
@@ -176,8 +176,8 @@ export function keysAndPerm(src: TypedArray, off: number, n: number, dtype: DTyp
 export function sortedKeys(src: TypedArray, off: number, n: number, dtype: DType): { keys: Uint32Array; perm: Uint32Array } {
   const wide = is64(dtype), wn = wide ? 2 * n : n;
   const w = n >= RADIX_MIN ? sortWasm() : null;
-  if (w !== null) {
-    const A = reserve(w, wide ? 24 * n : 16 * n);
+  const A = w === null ? -1 : reserve(w, wide ? 24 * n : 16 * n);
+  if (w !== null && A >= 0) {
     const B = A + 4 * wn, IA = B + 4 * wn, IB = IA + 4 * n;
     let r: number;
     if (wide) {

@@ -1,9 +1,9 @@
 // sort.as — radix sorts over order-preserving unsigned keys in linear memory: the fast path behind np.sort,
 // argsort and unique for long lanes (src/kernels/sort-wasm.ts drives it; src/kernels/sort-radix.ts is the plain-TS
 // reference, src/kernels/sort-keys.ts defines the keys). All sorts are stable.
-//  - 64-bit keys: most-significant-digit first, digit width adapted to the bucket size (up to 11 bits), each
-//    bucket recursing until it is small enough for insertion sort — after the first levels the buckets live in
-//    cache, which is what beats a 6-pass LSD sort here. A bucket whose digit is constant jumps straight to its
+//  - 64-bit keys: most-significant-digit first, digit width adapted to the bucket size (up to 11 bits; 16 for
+//    the first digit of large inputs), each bucket recursing until it is small enough for insertion sort —
+//    after the first level the buckets live in cache, which is what beats a 6-pass LSD sort here. A bucket whose digit is constant jumps straight to its
 //    highest differing bit (runs of equal keys cost one pass). Buffers ping-pong; the return value says where
 //    the result is (0: a, 1: b).
 //  - 32-bit keys: LSD, three 11-bit passes, skipping passes where every key shares the digit.
