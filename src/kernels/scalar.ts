@@ -1,29 +1,35 @@
 // scalar.ts — per-element helpers the generated ufunc kernels call, written to match NumPy's C loops
 // (npy_divmod, npy_floor_divide, integer power by squaring, shifts that saturate at the bit width).
 
-/** NumPy's float divmod (npymath npy_divmod): the floor quotient. */
-export function floordivF(a: number, b: number): number {
+/**
+ * NumPy's float divmod (npymath npy_divmod): the floor quotient. NumPy runs it in the loop's precision, so for a
+ * float32 output (`out`, the loop's output array) every step rounds to float32 as C's float arithmetic does.
+ */
+export function floordivF(a: number, b: number, out?: unknown): number {
   if (b === 0) return a / b;
+  const f = out instanceof Float32Array ? Math.fround : same;
   const mod = a % b;
-  let div = (a - mod) / b;
-  if (mod !== 0 && b < 0 !== mod < 0) div -= 1;
+  let div = f(f(a - mod) / b);
+  if (mod !== 0 && b < 0 !== mod < 0) div = f(div - 1);
   if (div !== 0) {
-    let f = Math.floor(div);
-    if (div - f > 0.5) f += 1;
-    return f;
+    let fl = Math.floor(div);
+    if (f(div - fl) > 0.5) fl += 1;
+    return fl;
   }
   return 0 * (a / b); // copysign(0, a/b)
 }
 
-/** NumPy's float remainder: the result takes the sign of the divisor (Python's %). */
-export function modF(a: number, b: number): number {
+/** NumPy's float remainder: the result takes the sign of the divisor (Python's %), in the loop's precision. */
+export function modF(a: number, b: number, out?: unknown): number {
   if (b === 0) return NaN;
   let mod = a % b;
   if (mod !== 0) {
-    if (b < 0 !== mod < 0) mod += b;
+    if (b < 0 !== mod < 0) mod = out instanceof Float32Array ? Math.fround(mod + b) : mod + b;
   } else mod = b < 0 ? -0 : 0;
   return mod;
 }
+
+const same = (x: number): number => x;
 
 /** Integer floor division; NumPy gives 0 for division by zero. */
 export function floordivI(a: number, b: number): number {
@@ -128,3 +134,12 @@ export function recipB(a: bigint, out: unknown): bigint {
   return a === 1n ? 1n : a === -1n ? -1n : 0n;
 }
 
+
+/** npy_deg2rad: x * (pi/180), with the constant rounded to float32 for a float32 loop (as NPY_PIf/180.0f). */
+export function deg2rad(x: number, out: unknown): number {
+  return out instanceof Float32Array ? x * 0.01745329238474369 : x * 0.017453292519943295;
+}
+/** npy_rad2deg: x * (180/pi), the float32 constant being 180.0f/NPY_PIf. */
+export function rad2deg(x: number, out: unknown): number {
+  return out instanceof Float32Array ? x * 57.2957763671875 : x * 57.29577951308232;
+}

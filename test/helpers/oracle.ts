@@ -119,7 +119,8 @@ export function evalCall(spec: CallSpec): { value: unknown; out?: NDArray; args:
 export const EXACT = new Set(
   `add subtract multiply true_divide floor_divide remainder fmod maximum minimum fmax fmin equal not_equal less less_equal
 greater greater_equal logical_and logical_or logical_xor bitwise_and bitwise_or bitwise_xor left_shift right_shift negative
-positive absolute sign sqrt square reciprocal floor ceil rint trunc logical_not invert isnan isinf isfinite signbit copysign`.split(/\s+/),
+positive absolute sign sqrt square reciprocal floor ceil rint trunc logical_not invert isnan isinf isfinite signbit copysign
+deg2rad rad2deg`.split(/\s+/),
 );
 
 const MINMAX = new Set(["maximum", "minimum", "fmax", "fmin"]);
