@@ -8,11 +8,13 @@ import { SORT_WASM_BASE64 } from "./sort-wasm-binary.js";
 export interface SortWasm {
   memory: WebAssembly.Memory;
   HEAP: WebAssembly.Global;
+  topBit: WebAssembly.Global;
   keysF64(a: number, n: number): number;
+  keysI64(a: number, n: number): void;
   unkeysF64(a: number, n: number): void;
   flip64(a: number, n: number): void;
-  sort64(a: number, b: number, n: number): number;
-  argsort64(a: number, b: number, ia: number, ib: number, n: number): number;
+  sort64(a: number, b: number, n: number, top: number): number;
+  argsort64(a: number, b: number, ia: number, ib: number, n: number, top: number): number;
   sort32(a: number, b: number, ia: number, ib: number, n: number): number;
 }
 

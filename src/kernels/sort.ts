@@ -39,12 +39,21 @@ function gather64(src: TypedArray, off: number, st: number, n: number, w: Uint32
     }
 }
 
-/** Keys of a 64-bit lane inside Wasm memory at byte address A (raw copy, then the transform in Wasm). */
-function wasmKeys64(w: SortWasm, src: TypedArray, off: number, st: number, n: number, dtype: DType, A: number): number {
+/**
+ * Keys of a 64-bit lane inside Wasm memory at byte address A (raw copy, then the transform in Wasm): the count of
+ * -0 folded into +0, and the bit above which all keys agree (64 when not measured).
+ */
+function wasmKeys64(w: SortWasm, src: TypedArray, off: number, st: number, n: number, dtype: DType, A: number): { negZeros: number; top: number } {
   gather64(src, off, st, n, new Uint32Array(w.memory.buffer), A >> 2);
-  if (dtype === "float64") return w.keysF64(A, n);
-  if (dtype === "int64") w.flip64(A, n);
-  return 0;
+  if (dtype === "float64") {
+    const negZeros = w.keysF64(A, n);
+    return { negZeros, top: Number(w.topBit.value) };
+  }
+  if (dtype === "int64") {
+    w.keysI64(A, n);
+    return { negZeros: 0, top: Number(w.topBit.value) };
+  }
+  return { negZeros: 0, top: 64 };
 }
 
 /**
@@ -59,8 +68,8 @@ export function argsortLane(src: TypedArray, off: number, st: number, n: number,
     const B = A + (wide ? 8 : 4) * n, IA = B + (wide ? 8 : 4) * n, IB = IA + 4 * n;
     let r: number;
     if (wide) {
-      wasmKeys64(w, src, off, st, n, dtype, A);
-      r = w.argsort64(A, B, IA, IB, n);
+      const { top } = wasmKeys64(w, src, off, st, n, dtype, A);
+      r = w.argsort64(A, B, IA, IB, n, top);
     } else {
       makeKeys(src, off, st, n, dtype, new Uint32Array(w.memory.buffer, A, n));
       r = w.sort32(A, B, IA, IB, n);
@@ -94,8 +103,8 @@ export function sortLane(src: TypedArray, off: number, st: number, n: number, dt
   if (w !== null && A >= 0) {
     const B = A + 4 * wn;
     if (wide) {
-      const negZeros = wasmKeys64(w, src, off, st, n, dtype, A);
-      const P = w.sort64(A, B, n) ? B : A;
+      const { negZeros, top } = wasmKeys64(w, src, off, st, n, dtype, A);
+      const P = w.sort64(A, B, n, top) ? B : A;
       if (negZeros > 0) restoreZeros(src, off, st, n, new Uint32Array(w.memory.buffer, P, wn), true);
       if (dtype === "float64") w.unkeysF64(P, n);
       else if (dtype === "int64") w.flip64(P, n);
@@ -181,8 +190,8 @@ export function sortedKeys(src: TypedArray, off: number, n: number, dtype: DType
     const B = A + 4 * wn, IA = B + 4 * wn, IB = IA + 4 * n;
     let r: number;
     if (wide) {
-      wasmKeys64(w, src, off, 1, n, dtype, A);
-      r = w.argsort64(A, B, IA, IB, n);
+      const { top } = wasmKeys64(w, src, off, 1, n, dtype, A);
+      r = w.argsort64(A, B, IA, IB, n, top);
     } else {
       makeKeys(src, off, 1, n, dtype, new Uint32Array(w.memory.buffer, A, n));
       r = w.sort32(A, B, IA, IB, n);

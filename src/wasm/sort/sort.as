@@ -23,9 +23,13 @@ const SIGN64: u64 = 0x8000000000000000;
 
 // ---- key transforms ------------------------------------------------------------------------------------
 
+/** 64 - clz(OR of every key XOR the first), set by keysF64/keysI64: the bits above it are common to all keys. */
+export let topBit: u32 = 0;
+
 /** Float64 bits -> keys in place: NaN the largest key, -0 folded into +0. Returns the number of -0. */
 export function keysF64(a: usize, n: i32): i32 {
   let negZeros = 0;
+  let k0: u64 = 0, diff: u64 = 0;
   for (let i = 0; i < n; i++) {
     const p = a + (<usize>i << 3);
     const b = load<u64>(p);
@@ -36,7 +40,10 @@ export function keysF64(a: usize, n: i32): i32 {
       negZeros++;
     } else k = (b >> 63) != 0 ? ~b : b | SIGN64;
     store<u64>(p, k);
+    if (i == 0) k0 = k;
+    diff |= k ^ k0;
   }
+  topBit = diff == 0 ? 0 : 64 - <u32>clz(diff);
   return negZeros;
 }
 
@@ -48,7 +55,20 @@ export function unkeysF64(a: usize, n: i32): void {
   }
 }
 
-/** Signed 64-bit integers <-> keys: flip the sign bit (its own inverse). */
+/** Signed 64-bit integers -> keys (flip the sign bit), setting topBit. */
+export function keysI64(a: usize, n: i32): void {
+  let k0: u64 = 0, diff: u64 = 0;
+  for (let i = 0; i < n; i++) {
+    const p = a + (<usize>i << 3);
+    const k = load<u64>(p) ^ SIGN64;
+    store<u64>(p, k);
+    if (i == 0) k0 = k;
+    diff |= k ^ k0;
+  }
+  topBit = diff == 0 ? 0 : 64 - <u32>clz(diff);
+}
+
+/** Keys -> signed 64-bit integers: flip the sign bit back. */
 export function flip64(a: usize, n: i32): void {
   for (let i = 0; i < n; i++) {
     const p = a + (<usize>i << 3);
@@ -156,24 +176,18 @@ function msd(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32, level: 
   }
 }
 
-/** Stable sort of n u64 keys at a (scratch b, same size). Returns 0 when the result is in a, 1 when in b. */
-export function sort64(a: usize, b: usize, n: i32): i32 {
-  return sortKeys64(a, b, 0, 0, n);
+/**
+ * Stable sort of n u64 keys at a (scratch b, same size). `top`: bits at and above it are equal in every key
+ * (topBit after keysF64/keysI64; 64 when unknown). Returns 0 when the result is in a, 1 when in b.
+ */
+export function sort64(a: usize, b: usize, n: i32, top: u32): i32 {
+  return n < 2 || top == 0 ? 0 : msd(a, b, 0, 0, n, top, 0);
 }
 
 /** As sort64, also permuting u32 indices ia (scratch ib), which it initialises to 0..n-1: a stable argsort. */
-export function argsort64(a: usize, b: usize, ia: usize, ib: usize, n: i32): i32 {
+export function argsort64(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32): i32 {
   for (let i = 0; i < n; i++) store<u32>(ia + (<usize>i << 2), i);
-  return sortKeys64(a, b, ia, ib, n);
-}
-
-function sortKeys64(a: usize, b: usize, ia: usize, ib: usize, n: i32): i32 {
-  if (n < 2) return 0;
-  const k0 = key(a, 0);
-  let diff: u64 = 0;
-  for (let i = 1; i < n; i++) diff |= key(a, i) ^ k0;
-  if (diff == 0) return 0;
-  return msd(a, b, ia, ib, n, 64 - <u32>clz(diff), 0);
+  return n < 2 || top == 0 ? 0 : msd(a, b, ia, ib, n, top, 0);
 }
 
 // ---- 32-bit keys: LSD ------------------------------------------------------------------------------------
