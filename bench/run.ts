@@ -5,7 +5,11 @@
 // workload's own, and the two sides alternate, ROUNDS times per workload, so both see the same machine load. The
 // figure is the ratio of medians over all repeats: absolute times on a shared machine are noise.
 //
-//   node dist/bench/run.js [--repeats N] [--rounds R] [--only exp,log]     (npm run bench -- --only exp)
+//   node dist/bench/run.js [--repeats N] [--rounds R] [--only exp,log] [--thp]     (npm run bench -- --only exp)
+//
+// --thp adds a column: tessera again with glibc's malloc asking for transparent huge pages
+// (GLIBC_TUNABLES=glibc.malloc.hugetlb=1), as NumPy's allocator does; it shows what page faults on fresh
+// output arrays cost (bench/NOTES.md).
 
 import { spawn, spawnSync } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -123,10 +127,10 @@ interface Side {
 }
 
 /** One tessera child; retried once, since a concurrent `npm run build` may be rewriting dist/ under it. */
-function runTessera(name: string, repeats: number, retry = true): Side {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--worker", name, String(repeats)], { encoding: "utf8", maxBuffer: 1 << 24 });
+function runTessera(name: string, repeats: number, env: NodeJS.ProcessEnv = process.env, retry = true): Side {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--worker", name, String(repeats)], { encoding: "utf8", maxBuffer: 1 << 24, env });
   if (r.status === 0) return JSON.parse(r.stdout.trim().split("\n").pop()!) as Side;
-  if (retry) return runTessera(name, repeats, false);
+  if (retry) return runTessera(name, repeats, env, false);
   const line = (r.stderr || "").split("\n").find((l) => /Error/.test(l)) ?? `exit ${r.status}`;
   return { error: line.trim().slice(0, 80) };
 }
@@ -167,15 +171,19 @@ async function main(): Promise<void> {
   const py = new NumPy(join(root, "bench/numpy_bench.py"));
   const hello = await py.next();
   console.log(`tessera vs NumPy ${String(hello.numpy)} · Node ${process.version} · medians of ${repeats}×${rounds} calls per side, sides alternating\n`);
-  const head = ["workload", "tessera ms", "numpy ms", "ratio", "target", "", "tessera RSS MB", "numpy RSS MB"];
+  const thp = process.argv.includes("--thp");
+  const thpEnv = { ...process.env, GLIBC_TUNABLES: "glibc.malloc.hugetlb=1" };
+  const head = ["workload", "tessera ms", "numpy ms", "ratio", "target", "", "tessera RSS MB", "numpy RSS MB", ...(thp ? ["tessera+THP ms", "ratio+THP"] : [])];
   const rows: string[][] = [];
   for (const w of WORKLOADS) {
     if (only && !only.includes(w.name)) continue;
     const ts: number[] = [], ns: number[] = [];
     let tRss = 0, nRss = 0, note = "";
+    const hs: number[] = [];
     for (let r = 0; r < rounds && note === ""; r++) {
       const n = await py.run(w.name, repeats);
       const t = runTessera(w.name, repeats);
+      if (thp) hs.push(...(runTessera(w.name, repeats, thpEnv).ms ?? []));
       if (n.error) note = `numpy error: ${n.error}`;
       else if (t.pending) note = t.pending;
       else if (t.error) note = `error: ${t.error}`;
@@ -187,7 +195,9 @@ async function main(): Promise<void> {
     const tm = ts.length && note === "" ? median(ts) : undefined, nm = ns.length ? median(ns) : undefined;
     const ratio = tm !== undefined && nm !== undefined ? tm / nm : undefined;
     const met = ratio === undefined || w.target === null ? "" : ratio <= w.target ? "met" : "MISSED";
-    rows.push([w.label, fmt(tm), fmt(nm), note || fmt(ratio, 2), w.target === null ? "—" : `≤ ${w.target}×`, met, note ? "—" : fmt(tRss, 0), fmt(nRss, 0)]);
+    const hm = hs.length && note === "" ? median(hs) : undefined;
+    const extra = thp ? [fmt(hm), hm !== undefined && nm !== undefined ? fmt(hm / nm, 2) : "—"] : [];
+    rows.push([w.label, fmt(tm), fmt(nm), note || fmt(ratio, 2), w.target === null ? "—" : `≤ ${w.target}×`, met, note ? "—" : fmt(tRss, 0), fmt(nRss, 0), ...extra]);
     printRow(rows.at(-1)!, head);
   }
   py.close();
