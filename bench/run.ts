@@ -205,11 +205,12 @@ async function main(): Promise<void> {
 }
 
 function printRow(r: string[], head: string[]): void {
+  const width = (i: number): number => (i === 0 ? 24 : Math.max(12, head[i]!.length + 2));
   if (printRow.first) {
-    console.log(head.map((h, i) => h.padEnd(i === 0 ? 24 : 12)).join(""));
+    console.log(head.map((h, i) => h.padEnd(width(i))).join(""));
     printRow.first = false;
   }
-  console.log(r.map((c, i) => c.padEnd(i === 0 ? 24 : 12)).join(""));
+  console.log(r.map((c, i) => c.padEnd(width(i))).join(""));
 }
 printRow.first = true;
 

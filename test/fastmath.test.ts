@@ -158,3 +158,28 @@ test("special values are exact", () => {
     }
   }
 });
+
+test("where synchronous compiles are refused (browser main thread), the module loads asynchronously", async () => {
+  const Sync = WebAssembly.Module;
+  let refused = 0;
+  (WebAssembly as { Module: unknown }).Module = function () {
+    refused++;
+    throw new RangeError("WebAssembly.Compile is disallowed on the main thread, if the buffer size is larger than 4KB.");
+  };
+  let fresh: typeof import("../src/kernels/fastmath/wasm.js");
+  try {
+    const fresh2 = "../src/kernels/fastmath/wasm.js?async"; // a second instance of the module, loaded under the patch
+    fresh = (await import(fresh2)) as typeof fresh;
+  } finally {
+    (WebAssembly as { Module: unknown }).Module = Sync;
+  }
+  const loaded = await new Promise<boolean>((resolve) => {
+    fresh.onFastmathReady(() => resolve(true));
+    setTimeout(() => resolve(false), 5000);
+  });
+  assert.equal(refused, 1, "the fresh module instance did not try a synchronous compile");
+  assert.ok(loaded, "the asynchronous compile never finished");
+  const x = new Float64Array([0, 1, -1, 700]), o = new Float64Array(4);
+  fresh.fastmathKernel("exp")(o, 0, x, 0, 4);
+  check("async exp", x, o, reference("exp", x), ULPS.exp, "float64");
+});
