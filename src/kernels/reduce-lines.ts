@@ -48,7 +48,7 @@ export function accumulateAlong(r: NDArray, axis: number, op: "add" | "multiply"
   const n = r.shape[axis]!, s = r._strides[axis]!;
   const dt: DType = r.dtype;
   const I = DTYPE_INFO[dt];
-  const kind = dt === "bool" ? "bool" : I.big ? "big" : I.kind === "f" ? "float" : "int";
+  const kind = dt === "bool" ? "bool" : I.big ? "big" : dt === "float64" ? "f64" : dt === "float32" ? "f32" : "int";
   const loop = LOOPS[op][kind];
   eachLine(r, axis, (off) => loop(r.data as never, off, s, n));
 }
@@ -57,11 +57,9 @@ type Line<T> = (d: T, o: number, s: number, n: number) => void;
 type Nums = { [i: number]: number };
 type Bigs = { [i: number]: bigint };
 
-const addNums = (d: Nums, o: number, s: number, n: number): void => {
-  for (let i = 1, p = o + s; i < n; i++, p += s) d[p] = d[p - s]! + d[p]!;
-};
-
-const LOOPS: Record<"add" | "multiply", Record<"bool" | "big" | "float" | "int", Line<never>>> = {
+// Floats carry the running value in a register (float32 rounded after every step, as the stores would);
+// integers go through the typed array, whose stores wrap to the dtype's width.
+const LOOPS: Record<"add" | "multiply", Record<"bool" | "big" | "f64" | "f32" | "int", Line<never>>> = {
   add: {
     bool: ((d: Nums, o, s, n) => {
       for (let i = 1, p = o + s; i < n; i++, p += s) d[p] = d[p - s]! | d[p]!;
@@ -69,8 +67,18 @@ const LOOPS: Record<"add" | "multiply", Record<"bool" | "big" | "float" | "int",
     big: ((d: Bigs, o, s, n) => {
       for (let i = 1, p = o + s; i < n; i++, p += s) d[p] = d[p - s]! + d[p]!;
     }) as Line<Bigs>,
-    float: addNums as Line<Nums>,
-    int: addNums as Line<Nums>, // two 32-bit integers add exactly in a double; the store wraps
+    f64: ((d: Nums, o, s, n) => {
+      let acc = d[o]!;
+      for (let i = 1, p = o + s; i < n; i++, p += s) d[p] = acc = acc + d[p]!;
+    }) as Line<Nums>,
+    f32: ((d: Nums, o, s, n) => {
+      let acc = d[o]!;
+      for (let i = 1, p = o + s; i < n; i++, p += s) d[p] = acc = Math.fround(acc + d[p]!);
+    }) as Line<Nums>,
+    int: ((d: Nums, o, s, n) => {
+      // two 32-bit integers add exactly in a double; the store wraps
+      for (let i = 1, p = o + s; i < n; i++, p += s) d[p] = d[p - s]! + d[p]!;
+    }) as Line<Nums>,
   },
   multiply: {
     bool: ((d: Nums, o, s, n) => {
@@ -79,8 +87,13 @@ const LOOPS: Record<"add" | "multiply", Record<"bool" | "big" | "float" | "int",
     big: ((d: Bigs, o, s, n) => {
       for (let i = 1, p = o + s; i < n; i++, p += s) d[p] = d[p - s]! * d[p]!;
     }) as Line<Bigs>,
-    float: ((d: Nums, o, s, n) => {
-      for (let i = 1, p = o + s; i < n; i++, p += s) d[p] = d[p - s]! * d[p]!;
+    f64: ((d: Nums, o, s, n) => {
+      let acc = d[o]!;
+      for (let i = 1, p = o + s; i < n; i++, p += s) d[p] = acc = acc * d[p]!;
+    }) as Line<Nums>,
+    f32: ((d: Nums, o, s, n) => {
+      let acc = d[o]!;
+      for (let i = 1, p = o + s; i < n; i++, p += s) d[p] = acc = Math.fround(acc * d[p]!);
     }) as Line<Nums>,
     int: ((d: Nums, o, s, n) => {
       for (let i = 1, p = o + s; i < n; i++, p += s) d[p] = Math.imul(d[p - s]!, d[p]!);

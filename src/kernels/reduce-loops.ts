@@ -106,7 +106,7 @@ export function andEach(out: Out, oo: number, os: number, d: Elems, o: number, s
 
 /**
  * Index of the first maximum of n elements (offset o, stride s), NumPy's argmax: the first NaN wins outright.
- * `min` flips the comparison for argmin.
+ * `min` flips the comparison for argmin. (A plain loop: unrolled variants measured slower in V8.)
  */
 export function argRun(d: Elems, o: number, s: number, n: number, min: boolean): number {
   let m = d[o]!, idx = 0;

@@ -7,12 +7,12 @@
 import { asarray, castCopy, checkPyInt, copyInto, toStorage, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO, accumulatorDType, canCast, isFloat, promoteTypes, toDType, type DType } from "../core/dtype.js";
 import { AxisError, ValueError, ZeroDivisionError, normalizeAxes, normalizeAxis } from "../core/errors.js";
-import { NDArray } from "../core/ndarray.js";
+import { NDArray, isContiguous } from "../core/ndarray.js";
 import { shapeRepr } from "../core/shape.js";
 import { reduce, reducedShape, type ReduceOp } from "../kernels/reduce-exec.js";
 import { accumulateAlong, argAlong } from "../kernels/reduce-lines.js";
 import { argRun } from "../kernels/reduce-loops.js";
-import { replaceNaN, squaredDeviations, zipInPlace } from "../kernels/reduce-stats.js";
+import { nanSquaredDeviations, replaceNaN, squaredDeviations, zipInPlace } from "../kernels/reduce-stats.js";
 import { multiply, subtract } from "./elementwise.js";
 
 export type Axis = number | readonly number[] | null;
@@ -315,7 +315,7 @@ function cumulative(fname: string, op: "add" | "multiply", a: ArrayLike, args: r
   const x = asarray(a);
   const axis = singleAxis(o.axis, x.ndim);
   const dt = o.dtype == null ? accumulatorDType(x.dtype) : toDType(o.dtype);
-  let r = castCopy(x, dt);
+  let r = x.dtype === dt && isContiguous(x) ? new NDArray(x.data.slice(x._offset, x._offset + x.size), dt, x.shape) : castCopy(x, dt);
   if (axis === null || x.ndim === 0) r = new NDArray(r.data, dt, [r.size]);
   accumulateAlong(r, axis ?? 0, op);
   const out = o.out ?? null;
@@ -449,17 +449,18 @@ export function nanmean(a: ArrayLike, ...args: Arg<MeanOptions>[]): NDArray {
   const { arr, mask } = replaceNaN(x, 0);
   const reduced = reducedAxes(o.axis, x.ndim), keepdims = !!o.keepdims;
   const out = outOf(o, x, reduced, keepdims, "add");
-  const cnt = reduce({ op: "add", a: notMask(mask), reduced, dtype: "int64", keepdims });
+  const cnt = nonNaNCount(mask, x.shape, reduced, keepdims);
   const r = deliver(addReduce(arr, reduced, o.dtype == null ? arr.dtype : toDType(o.dtype), keepdims), out, x);
   divideInPlace(r, cnt);
   return r;
 }
 
-function notMask(mask: NDArray): NDArray {
-  const d = new Uint8Array(mask.data.length);
-  const m = mask.data as Uint8Array;
-  for (let i = 0; i < d.length; i++) d[i] = 1 - m[i]!;
-  return new NDArray(d, "bool", mask.shape, mask._strides, mask._offset);
+/** np.sum(~mask, axis, dtype=intp): the slice length minus its NaN count. */
+function nonNaNCount(mask: NDArray, shape: readonly number[], reduced: readonly boolean[], keepdims: boolean): NDArray {
+  const cnt = reduce({ op: "add", a: mask, reduced, dtype: "int64", keepdims });
+  const total = countOf(shape, reduced);
+  zipInPlace(cnt, null, (v) => total - v);
+  return cnt;
 }
 
 function nanVariance(fname: string, a: ArrayLike, args: readonly unknown[], root: boolean): NDArray {
@@ -472,11 +473,10 @@ function nanVariance(fname: string, a: ArrayLike, args: readonly unknown[], root
   const reduced = reducedAxes(o.axis, x.ndim), keepdims = !!o.keepdims;
   const out = outOf(o, x, reduced, keepdims, "add");
   const dt = o.dtype == null ? arr.dtype : toDType(o.dtype);
-  const cnt = reduce({ op: "add", a: notMask(mask), reduced, dtype: "int64", keepdims: true });
+  const cnt = nonNaNCount(mask, x.shape, reduced, true);
   const avg = addReduce(arr, reduced, dt, true);
   divideInPlace(avg, cnt);
-  zipInPlace(arr, avg, (v, m) => v - m);
-  zipInPlace(arr, mask, (v, isNaN) => (isNaN ? 0 : v * v));
+  nanSquaredDeviations(arr, mask, avg);
   const r = deliver(addReduce(arr, reduced, dt, keepdims), out, x);
   const dof = keepdims ? cnt : new NDArray(cnt.data, "int64", reducedShape(x.shape, reduced, false), cnt._strides.filter((_, i) => !reduced[i]), cnt._offset);
   zipInPlace(r, dof, (v, d) => (d - ddof <= 0 ? NaN : v / (d - ddof)));
