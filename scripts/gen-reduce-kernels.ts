@@ -224,6 +224,32 @@ function scheduleOf(n: number): Schedule {
   SCHEDULES.set(n, sch);
   return sch;
 }
-${DOMAINS.map(kernels).join("")}`;
+${DOMAINS.map(kernels).join("")}
+/**
+ * Run every loop on small inputs at load, down every branch, so type feedback is complete before the first big call:
+ * V8 compiles a long first call mid-loop (OSR), and a branch it has never seen bails out of that code. Ten rounds,
+ * because V8 only starts collecting feedback for a function after several calls.
+ */
+function warm(): void {
+  for (let round = 0; round < 10; round++) warmOnce();
+}
+
+${DOMAINS.map(({ sfx, arr }) => `const WARM_${sfx} = new ${arr}(300).map((_, i) => ((i * 7919) % 613) / 61.3 - 4.5);`).join("\n")}
+
+function warmOnce(): void {
+${DOMAINS.map(
+  ({ sfx, arr }) => `  {
+    const a = WARM_${sfx}, o = new ${arr}(32);
+    for (const [s, n] of [[1, 5], [1, 20], [1, 136], [2, 5], [2, 20], [2, 136]] as const) pairwise_${sfx}(a, 1, s, n);
+    for (const os of [1, 2]) addRows_${sfx}(o, 0, os, a, 0, os, 3, 9, 2);
+    mulRun_${sfx}(1, a, 0, 1, 9);
+${EXTREMES.map(({ name }) => `    ${name}Run_${sfx}(a[0]!, a, 0, 1, 9);
+    ${name}Run_${sfx}(NaN, a, 0, 1, 9);
+    ${name}Each_${sfx}(o, 0, 1, a, 0, 1, 9);`).join("\n")}
+  }`,
+).join("\n")}
+}
+warm();
+`;
 
 writeFileSync(new URL("../src/kernels/reduce-float.ts", import.meta.url), src);

@@ -470,3 +470,55 @@ export function fminEach_f32(out: Float32Array, oo: number, os: number, a: Float
     if (!(x > m) && x === x) out[q] = x;
   }
 }
+
+/**
+ * Run every loop on small inputs at load, down every branch, so type feedback is complete before the first big call:
+ * V8 compiles a long first call mid-loop (OSR), and a branch it has never seen bails out of that code. Ten rounds,
+ * because V8 only starts collecting feedback for a function after several calls.
+ */
+function warm(): void {
+  for (let round = 0; round < 10; round++) warmOnce();
+}
+
+const WARM_f64 = new Float64Array(300).map((_, i) => ((i * 7919) % 613) / 61.3 - 4.5);
+const WARM_f32 = new Float32Array(300).map((_, i) => ((i * 7919) % 613) / 61.3 - 4.5);
+
+function warmOnce(): void {
+  {
+    const a = WARM_f64, o = new Float64Array(32);
+    for (const [s, n] of [[1, 5], [1, 20], [1, 136], [2, 5], [2, 20], [2, 136]] as const) pairwise_f64(a, 1, s, n);
+    for (const os of [1, 2]) addRows_f64(o, 0, os, a, 0, os, 3, 9, 2);
+    mulRun_f64(1, a, 0, 1, 9);
+    maxRun_f64(a[0]!, a, 0, 1, 9);
+    maxRun_f64(NaN, a, 0, 1, 9);
+    maxEach_f64(o, 0, 1, a, 0, 1, 9);
+    minRun_f64(a[0]!, a, 0, 1, 9);
+    minRun_f64(NaN, a, 0, 1, 9);
+    minEach_f64(o, 0, 1, a, 0, 1, 9);
+    fmaxRun_f64(a[0]!, a, 0, 1, 9);
+    fmaxRun_f64(NaN, a, 0, 1, 9);
+    fmaxEach_f64(o, 0, 1, a, 0, 1, 9);
+    fminRun_f64(a[0]!, a, 0, 1, 9);
+    fminRun_f64(NaN, a, 0, 1, 9);
+    fminEach_f64(o, 0, 1, a, 0, 1, 9);
+  }
+  {
+    const a = WARM_f32, o = new Float32Array(32);
+    for (const [s, n] of [[1, 5], [1, 20], [1, 136], [2, 5], [2, 20], [2, 136]] as const) pairwise_f32(a, 1, s, n);
+    for (const os of [1, 2]) addRows_f32(o, 0, os, a, 0, os, 3, 9, 2);
+    mulRun_f32(1, a, 0, 1, 9);
+    maxRun_f32(a[0]!, a, 0, 1, 9);
+    maxRun_f32(NaN, a, 0, 1, 9);
+    maxEach_f32(o, 0, 1, a, 0, 1, 9);
+    minRun_f32(a[0]!, a, 0, 1, 9);
+    minRun_f32(NaN, a, 0, 1, 9);
+    minEach_f32(o, 0, 1, a, 0, 1, 9);
+    fmaxRun_f32(a[0]!, a, 0, 1, 9);
+    fmaxRun_f32(NaN, a, 0, 1, 9);
+    fmaxEach_f32(o, 0, 1, a, 0, 1, 9);
+    fminRun_f32(a[0]!, a, 0, 1, 9);
+    fminRun_f32(NaN, a, 0, 1, 9);
+    fminEach_f32(o, 0, 1, a, 0, 1, 9);
+  }
+}
+warm();
