@@ -44,7 +44,7 @@ function gather(x: NDArray, pos: globalThis.ArrayLike<number>, shape: readonly n
 }
 
 /**
- * The elements of a contiguous 1-d integer array as int32 numbers, read through `at(i)`, when they all fit int32
+ * The elements of a contiguous 1-d integer array as int32 numbers — values[off + i*step] — when they all fit int32
  * (64-bit ones are read from their low words); null when some do not.
  */
 function int32Reader(x: NDArray): { n: number; lo: number; hi: number; values: Int32Array | Uint8Array | Int8Array | Int16Array | Uint16Array | Uint32Array; step: number; off: number } | null {

@@ -26,21 +26,20 @@ const SIGN64: u64 = 0x8000000000000000;
 /** 64 - clz(OR of every key XOR the first), set by keysF64/keysI64: the bits above it are common to all keys. */
 export let topBit: u32 = 0;
 
-/** Float64 bits -> keys in place: NaN the largest key, -0 folded into +0. Returns the number of -0. */
+/** Float64 bits -> keys in place: NaN the largest key, -0 folded into +0. Returns the number of -0. Branch-free. */
 export function keysF64(a: usize, n: i32): i32 {
   let negZeros = 0;
   let k0: u64 = 0, diff: u64 = 0;
   for (let i = 0; i < n; i++) {
     const p = a + (<usize>i << 3);
     const b = load<u64>(p);
-    let k: u64;
-    if ((b & 0x7fffffffffffffff) > 0x7ff0000000000000) k = 0xffffffffffffffff;
-    else if (b == SIGN64) {
-      k = SIGN64;
-      negZeros++;
-    } else k = (b >> 63) != 0 ? ~b : b | SIGN64;
+    let k = b ^ (<u64>(<i64>b >> 63) | SIGN64);
+    k = select<u64>(0xffffffffffffffff, k, (b & 0x7fffffffffffffff) > 0x7ff0000000000000);
+    const nz = b == SIGN64;
+    k = select<u64>(SIGN64, k, nz);
+    negZeros += <i32>nz;
     store<u64>(p, k);
-    if (i == 0) k0 = k;
+    k0 = select<u64>(k, k0, i == 0);
     diff |= k ^ k0;
   }
   topBit = diff == 0 ? 0 : 64 - <u32>clz(diff);
@@ -51,7 +50,7 @@ export function unkeysF64(a: usize, n: i32): void {
   for (let i = 0; i < n; i++) {
     const p = a + (<usize>i << 3);
     const k = load<u64>(p);
-    store<u64>(p, (k >> 63) != 0 ? k ^ SIGN64 : ~k);
+    store<u64>(p, k ^ select<u64>(SIGN64, 0xffffffffffffffff, (k >> 63) != 0));
   }
 }
 
@@ -62,7 +61,7 @@ export function keysI64(a: usize, n: i32): void {
     const p = a + (<usize>i << 3);
     const k = load<u64>(p) ^ SIGN64;
     store<u64>(p, k);
-    if (i == 0) k0 = k;
+    k0 = select<u64>(k, k0, i == 0);
     diff |= k ^ k0;
   }
   topBit = diff == 0 ? 0 : 64 - <u32>clz(diff);
@@ -162,14 +161,14 @@ function msd(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32, level: 
     const nt = <u32>sh;
     for (let x: u32 = 0; x < r; x++) {
       const c = <i32>load<u32>(cnt + (<usize>x << 2));
-      if (c > 1) {
+      if (c > SMALL) {
         // (level + 1 keeps children off this level's counts; the 16-bit first digit has its own table)
         const where = msd(b + (off << 3), a + (off << 3), ia ? ib + (off << 2) : 0, ia ? ia + (off << 2) : 0, c, nt, level + 1);
         if (where) {
           memory.copy(b + (off << 3), a + (off << 3), <usize>c << 3);
           if (ia) memory.copy(ib + (off << 2), ia + (off << 2), <usize>c << 2);
         }
-      }
+      } else if (c > 1) insertion(b + (off << 3), ia ? ib + (off << 2) : 0, c); // small buckets: sorted where they are
       off += <usize>c;
     }
     return 1;
