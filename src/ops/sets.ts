@@ -8,7 +8,7 @@ import { DTYPE_INFO, promoteTypes, type DType } from "../core/dtype.js";
 import { AxisError, ValueError, normalizeAxis } from "../core/errors.js";
 import { NDArray, empty } from "../core/ndarray.js";
 import { shapeSize } from "../core/shape.js";
-import { fromKeys, is64, keysAndPerm, runStarts, sortedKeys } from "../kernels/sort.js";
+import { fromKeys, is64, keysAndPerm, runStarts, sortLane, sortedKeys } from "../kernels/sort.js";
 import { hashSetOrder } from "../kernels/sort-hashorder.js";
 import { arr, argsOf, contiguous, face, flat, int64Of, words } from "./sort-util.js";
 
@@ -165,10 +165,47 @@ function runValues(x: NDArray, runs: Runs & { ints?: Float64Array }): NDArray {
 
 type UniqueResult = NDArray | NDArray[];
 
+/**
+ * Unique values and counts from a sort of the values alone (no permutation: NumPy's own path when neither index
+ * nor inverse is asked). The sort keeps zeros in input order, so a zero run starts with the first zero seen.
+ */
+function valueRuns(x: NDArray, equalNan: boolean): { values: NDArray; counts: Float64Array } {
+  const n = x.size, sorted = empty([n], x.dtype);
+  sortLane(x.data, x._offset, 1, n, x.dtype, sorted.data, 0, 1);
+  const starts = new Uint32Array(n + 1);
+  let u = 0;
+  if (n > 0) starts[u++] = 0;
+  if (DTYPE_INFO[x.dtype].big) {
+    const w = new Uint32Array(sorted.data.buffer, sorted.data.byteOffset, 2 * n);
+    for (let i = 1; i < n; i++) if (w[2 * i] !== w[2 * i - 2] || w[2 * i + 1] !== w[2 * i - 1]) starts[u++] = i;
+  } else if (DTYPE_INFO[x.dtype].kind === "f") {
+    const d = sorted.data as Float64Array;
+    for (let i = 1; i < n; i++) {
+      const a = d[i - 1]!, b = d[i]!;
+      if (a !== b && !(equalNan && a !== a && b !== b)) starts[u++] = i;
+    }
+  } else {
+    const d = sorted.data as Int32Array;
+    for (let i = 1; i < n; i++) if (d[i] !== d[i - 1]) starts[u++] = i;
+  }
+  starts[u] = n;
+  const pos = new Float64Array(u), counts = new Float64Array(u);
+  for (let r = 0; r < u; r++) {
+    pos[r] = starts[r]!;
+    counts[r] = starts[r + 1]! - starts[r]!;
+  }
+  return { values: u === n ? sorted : gather(sorted, pos), counts };
+}
+
 function unique1d(x0: NDArray, o: UniqueOptions, inverseShape: readonly number[]): NDArray[] {
   const x = flat(x0);
   const equalNan = o.equalNan ?? true;
-  const runs = countingRuns(x, Boolean(o.returnIndex), Boolean(o.returnInverse)) ?? sortedRuns(x, equalNan, Boolean(o.returnInverse));
+  const byCount = countingRuns(x, Boolean(o.returnIndex), Boolean(o.returnInverse));
+  if (byCount === null && !o.returnIndex && !o.returnInverse) {
+    const { values, counts } = valueRuns(x, equalNan);
+    return o.returnCounts ? [face(values, x0), int64Of(counts, [counts.length])] : [face(values, x0)];
+  }
+  const runs = byCount ?? sortedRuns(x, equalNan, Boolean(o.returnInverse));
   const out = [face(runValues(x, runs), x0)];
   if (o.returnIndex) out.push(int64Of(runs.first, [runs.first.length]));
   if (o.returnInverse) out.push(int64Of(runs.inverse!, inverseShape));
