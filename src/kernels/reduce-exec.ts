@@ -7,7 +7,6 @@ import { DTYPE_INFO, type DType, type TypedArray } from "../core/dtype.js";
 import { NDArray } from "../core/ndarray.js";
 import { reducePlan, type ReducePlan } from "./reduce-plan.js";
 import * as F from "./reduce-float.js";
-import { addRows_f32, addRows_f64, mulRun_f32, mulRun_f64, pairwise_f32, pairwise_f64 } from "./reduce-float.js";
 import { anyRun, allRun, maxRun, minRun, fmaxRun, fminRun, orEach, andEach, maxEach, minEach, fmaxEach, fminEach, sumRunNum } from "./reduce-loops.js";
 
 export type ReduceOp = "add" | "multiply" | "maximum" | "minimum" | "fmax" | "fmin" | "logical_or" | "logical_and";
@@ -197,14 +196,14 @@ function floatSum(plan: ReducePlan, res: NDArray, a: NDArray, dtype: DType): voi
     do {
       const { oo, io } = it;
       if (scratch === null) {
-        if (f32) addRows_f32(o as unknown as Float32Array, oo, os[0]!, a.data as Float32Array, io, is[0]!, rs, rows, n0);
-        else addRows_f64(o, oo, os[0]!, a.data as Float64Array, io, is[0]!, rs, rows, n0);
+        if (f32) F.addRows_f32(o as unknown as Float32Array, oo, os[0]!, a.data as Float32Array, io, is[0]!, rs, rows, n0);
+        else F.addRows_f64(o, oo, os[0]!, a.data as Float64Array, io, is[0]!, rs, rows, n0);
         continue;
       }
       for (let k = 0; k < rows; k++) {
         gather(scratch, a.data, plan, 1, io + k * rs, 0, n0);
-        if (f32) addRows_f32(o as unknown as Float32Array, oo, os[0]!, scratch as Float32Array, 0, 1, 0, 1, n0);
-        else addRows_f64(o, oo, os[0]!, scratch as Float64Array, 0, 1, 0, 1, n0);
+        if (f32) F.addRows_f32(o as unknown as Float32Array, oo, os[0]!, scratch as Float32Array, 0, 1, 0, 1, n0);
+        else F.addRows_f64(o, oo, os[0]!, scratch as Float64Array, 0, 1, 0, 1, n0);
       }
     } while (it.next());
     return;
@@ -221,10 +220,10 @@ function floatSum(plan: ReducePlan, res: NDArray, a: NDArray, dtype: DType): voi
     for (let s = 0; s < span; s += chunk) {
       const c = Math.min(chunk, span - s);
       let v: number;
-      if (scratch === null) v = f32 ? pairwise_f32(a.data as Float32Array, io + s * s0, s0, c) : pairwise_f64(a.data as Float64Array, io + s * s0, s0, c);
+      if (scratch === null) v = f32 ? F.pairwise_f32(a.data as Float32Array, io + s * s0, s0, c) : F.pairwise_f64(a.data as Float64Array, io + s * s0, s0, c);
       else {
         gather(scratch, a.data, plan, plan.callDims, io, s, c);
-        v = f32 ? pairwise_f32(scratch as Float32Array, 0, 1, c) : pairwise_f64(scratch as Float64Array, 0, 1, c);
+        v = f32 ? F.pairwise_f32(scratch as Float32Array, 0, 1, c) : F.pairwise_f64(scratch as Float64Array, 0, 1, c);
       }
       o[oo] = o[oo]! + v;
     }
@@ -252,7 +251,7 @@ function floatProd(plan: ReducePlan, res: NDArray, a: NDArray, dtype: DType): vo
     if (o0 === 0)
       for (let c = 0; c < n0; c += BLOCK) {
         const m = Math.min(BLOCK, n0 - c), p = off + c * st;
-        o[oo] = f32 ? mulRun_f32(o[oo]!, src as Float32Array, p, st, m) : mulRun_f64(o[oo]!, src as Float64Array, p, st, m);
+        o[oo] = f32 ? F.mulRun_f32(o[oo]!, src as Float32Array, p, st, m) : F.mulRun_f64(o[oo]!, src as Float64Array, p, st, m);
       }
     else for (let j = 0, q = oo, t = off; j < n0; j++, q += o0, t += st) o[q] = o[q]! * src[t]!;
   } while (it.next());
