@@ -118,12 +118,25 @@ isfinite signbit`.split(/\s+/);
 
 /** A binary ufunc on two broadcast-compatible operands (either may be a weak scalar), sometimes with out=. */
 const binaryOf = (fs: string[]): fc.Arbitrary<CallSpec> => fc
-  .record({ f: fc.constantFrom(...fs), shape: shapeArb, da: dtypeArb, db: dtypeArb, weak: fc.constantFrom(0, 0, 0, 1, 2), out: fc.option(dtypeArb, { freq: 4 }) })
-  .chain(({ f, shape, da, db, weak, out }) =>
+  .record({
+    f: fc.constantFrom(...fs),
+    shape: shapeArb,
+    da: dtypeArb,
+    db: dtypeArb,
+    weak: fc.constantFrom(0, 0, 0, 1, 2),
+    out: fc.option(dtypeArb, { freq: 4 }),
+    dtype: fc.option(dtypeArb, { freq: 8 }),
+    casting: fc.option(fc.constantFrom("no", "equiv", "safe", "same_kind", "unsafe"), { freq: 8 }),
+  })
+  .chain(({ f, shape, da, db, weak, out, dtype, casting }) =>
     fc.tuple(broadcastableArb(shape).chain((s) => operandArb(da, s)), broadcastableArb(shape).chain((s) => operandArb(db, s)), weakArb).map(([a, b, w]) => {
       const args = weak === 1 ? [w, b] : weak === 2 ? [a, w] : [a, b];
       const spec: CallSpec = { f, args };
-      if (out !== null) spec.kw = { out: { a: { dtype: out, shape, data: new Array(shape.reduce((p, q) => p * q, 1)).fill(DTYPE_INFO[out].big ? "0" : out === "bool" ? false : 0) } } };
+      const kw: Record<string, Operand> = {};
+      if (out !== null) kw.out = { a: { dtype: out, shape, data: new Array(shape.reduce((p, q) => p * q, 1)).fill(DTYPE_INFO[out].big ? "0" : out === "bool" ? false : 0) } };
+      if (dtype !== null) kw.dtype = dtype;
+      if (casting !== null) kw.casting = casting;
+      if (Object.keys(kw).length) spec.kw = kw;
       return spec;
     }),
   );
@@ -196,7 +209,21 @@ function programTolerance(spec: CallSpec, r: SpecResult["r"]): { rtol: number; a
   return tol;
 }
 
+/** casting="unsafe" from float to an integer dtype may meet NaN/inf/out-of-range values: undefined in C, and NumPy's
+ * own loops disagree among themselves there (see promotion.py), so such programs are not compared. */
+function undefinedCast(spec: CallSpec): boolean {
+  if (spec.kw?.casting !== "unsafe") return false;
+  const isInt = (d: unknown): boolean => typeof d === "string" && d in DTYPE_INFO && "iu".includes(DTYPE_INFO[d as DType].kind);
+  const outDtype = (spec.kw.out as { a?: EncArray } | undefined)?.a?.dtype;
+  if (!isInt(spec.kw.dtype) && !isInt(outDtype)) return false;
+  const dtypes = (spec.args ?? []).map((x) => (typeof x === "object" && x !== null && "a" in x ? x.a.dtype : typeof x === "object" && x !== null && "float" in x ? "float64" : ""));
+  // A float loop: float operands, or int64 with uint64 (which NumPy computes in float64).
+  return dtypes.some((d) => d.startsWith("float")) || (dtypes.includes("int64") && dtypes.includes("uint64"));
+}
+
 async function check(specs: CallSpec[]): Promise<void> {
+  specs = specs.filter((s) => !undefinedCast(s));
+  if (specs.length === 0) return;
   const results = await oracle!.run(specs);
   specs.forEach((spec, i) => {
     const res = results[i]!;

@@ -243,6 +243,19 @@ function convertFn(from: DType, to: DType, sBig: boolean, dBig: boolean): ((x: n
   return null;
 }
 
+/**
+ * One float64 value cast to `dtype` as NumPy casts a single element (a Python float meeting an integer loop under
+ * casting="unsafe"): as convertFn, except that uint32 goes through int64 and wraps (the contiguous SIMD loop differs).
+ */
+export function castFloatScalar(v: number, dtype: DType): number | bigint {
+  if (dtype === "uint32") {
+    const t = Math.trunc(v);
+    return t >= -TWO63 && t < TWO63 ? ((t % TWO32) + TWO32) % TWO32 : 0;
+  }
+  const conv = convertFn("float64", dtype, false, DTYPE_INFO[dtype].big);
+  return conv === null ? v : conv(v);
+}
+
 /** Round a bigint to the nearest float32 (ties to even) in one step; via float64 could round twice. */
 function bigToFloat32(x: bigint): number {
   const neg = x < 0n, m = neg ? -x : x;

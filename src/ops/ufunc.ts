@@ -1,7 +1,7 @@
 // ufunc.ts — NumPy's ufunc machinery: NEP 50 scalar promotion, loop selection from NumPy's own loop table,
 // broadcasting, `out` with same_kind casting, overlap copies, and the call into the generated kernels.
 
-import { asarray, castCopy, checkPyInt, copyInto, toStorage, type ArrayLike } from "../core/convert.js";
+import { asarray, castCopy, castFloatScalar, checkPyInt, copyInto, toStorage, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO, canCast, dtypeFromChar, promoteTypes, toDType, type Casting, type DType } from "../core/dtype.js";
 import { OverflowError, UFuncTypeError, ValueError } from "../core/errors.js";
 import { NDArray, empty } from "../core/ndarray.js";
@@ -22,6 +22,7 @@ export interface UfuncOptions {
 type Weak = { kind: "bool" | "int" | "float"; value: number | bigint | boolean };
 
 const UNIFORM = new Set(["positive", "sign"]);
+const CASTINGS = new Set<unknown>(["no", "equiv", "safe", "same_kind", "unsafe"]);
 const LOGICAL = new Set(["logical_and", "logical_or", "logical_xor"]);
 const COMPARISONS = new Set(["equal", "not_equal", "less", "less_equal", "greater", "greater_equal"]);
 
@@ -48,11 +49,14 @@ const I64_MAX = 2n ** 63n - 1n, U64_MAX = 2n ** 64n - 1n, F64_LIMIT = 2n ** 1024
 function weakStorage(w: Weak, dtype: DType): number | bigint {
   if (w.kind === "int") {
     const I = DTYPE_INFO[dtype];
+    if (I.kind === "b") checkPyInt(w.value as number | bigint, "int64"); // through C long, then cast to bool
     if (I.kind === "i" || I.kind === "u") {
       checkPyInt(w.value as number | bigint, dtype);
     } else if (I.kind === "f" && typeof w.value === "bigint" && (w.value >= F64_LIMIT || w.value <= -F64_LIMIT)) {
       throw new OverflowError("int too large to convert to float");
     }
+  } else if (w.kind === "float" && (DTYPE_INFO[dtype].kind === "i" || DTYPE_INFO[dtype].kind === "u")) {
+    return castFloatScalar(w.value as number, dtype); // only reachable with casting="unsafe"
   }
   return toStorage(w.value, dtype);
 }
@@ -115,15 +119,15 @@ function noLoop(name: string, types: DType[]): never {
 /** NumPy's loop search: the first loop every input casts to safely (true_divide sends ints to float64). */
 export function resolveLoop(name: string, types: DType[], dtype?: DType): Loop {
   const loops = loopsOf(name);
+  if ((name === "subtract" || name === "negative") && (dtype === undefined ? types.every((t) => t === "bool") : dtype === "bool")) noLoop(name, ["bool"]);
   if (dtype !== undefined) {
-    const l = loops.find((l) => l.out === dtype && l.ins.every((t, i) => t === dtype && canCast(types[i]!, t, "same_kind")));
-    if (l) return l;
-    const sig = loops.find((l) => l.out === dtype);
-    if (!sig) noLoop(name, types);
-    const bad = types.findIndex((t) => !canCast(t, dtype, "same_kind"));
-    throw new UFuncTypeError(`Cannot cast ufunc '${pyName(name)}' input ${bad} from dtype('${types[bad]}') to dtype('${dtype}') with casting rule 'same_kind'`);
+    // dtype= fixes the output; for ufuncs whose loops are all homogeneous (add: "bb->b") it fixes the inputs too,
+    // otherwise (comparisons: "bb->?") the inputs are found as usual among the loops with that output.
+    const candidates = loops.filter((l) => l.out === dtype);
+    if (candidates.length === 0) throw new TypeError(`No loop matching the specified signature and casting was found for ufunc ${pyName(name)}`);
+    if (loops.every((l) => l.ins.every((t) => t === l.out))) return candidates.find((l) => l.ins.every((t) => t === dtype)) ?? candidates[0]!;
+    return candidates.find((l) => l.ins.every((t, i) => canCast(types[i]!, t, "safe"))) ?? candidates[0]!;
   }
-  if ((name === "subtract" || name === "negative") && types.every((t) => t === "bool")) noLoop(name, types);
   // NumPy resolves these with its "uniform" type resolver, which demands a loop for the input dtype itself.
   if (UNIFORM.has(name) && types[0] === "bool")
     throw new UFuncTypeError(`ufunc '${name}' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None`);
@@ -171,6 +175,53 @@ function sameView(a: NDArray, b: NDArray): boolean {
   return a.data === b.data && a._offset === b._offset && a.shape.length === b.shape.length && a._strides.every((s, i) => s === b._strides[i] || a.shape[i] === 1);
 }
 
+/** Under 'equiv' (oddly, not under 'no') NumPy lets a Python int or float become only the default int64 / float64. */
+function checkEquivScalars(name: string, weak: (Weak | null)[], loop: Loop): void {
+  if (LOGICAL.has(name)) return;
+  weak.forEach((w, i) => {
+    if (w === null || w.kind === "bool") return;
+    const kind = DTYPE_INFO[loop.ins[i]!].kind;
+    if (COMPARISONS.has(name) && w.kind === "int" && kind !== "f") return; // compared exactly, not cast
+    const holds = w.kind === "int" ? kind !== "b" : kind === "f";
+    if (holds && loop.ins[i] !== (w.kind === "int" ? "int64" : "float64"))
+      throw new TypeError(`cannot cast Python ${w.kind} to ${loop.ins[i]} under the casting rule 'equiv'`);
+  });
+}
+
+/** A weak scalar's value in the loop's input dtype. */
+function scalarStorage(name: string, w: Weak, dtype: DType): number | bigint {
+  if (LOGICAL.has(name) && w.kind === "float") {
+    // NumPy 2 runs logical_and/or/xor on truth values: 5e-324 is true, though it is 0 as float32.
+    return toStorage((w.value as number) !== 0 ? 1 : 0, dtype);
+  }
+  if (LOGICAL.has(name) && w.kind === "int") {
+    // Read through C long (whatever the dtype); one that fits C long but not the dtype is nonzero, so acts as 1.
+    checkPyInt(w.value as number | bigint, "int64");
+    try {
+      checkPyInt(w.value as number | bigint, dtype);
+    } catch {
+      return toStorage(1, dtype);
+    }
+  }
+  return weakStorage(w, dtype);
+}
+
+/**
+ * Input casts under the casting rule. A Python int or float takes whatever numeric loop dtype can hold its kind;
+ * against another kind it counts as int64 / float64. logical_and/or/xor only read truth values.
+ */
+function checkInputCasts(name: string, nin: number, weak: (Weak | null)[], types: DType[], loop: Loop, casting: Casting): void {
+  if (LOGICAL.has(name)) return;
+  types.forEach((t, i) => {
+    const lt = loop.ins[i]!, w = weak[i];
+    let from: DType | null = t;
+    if (w?.kind === "int") from = DTYPE_INFO[lt].kind === "b" ? "int64" : null;
+    else if (w?.kind === "float") from = DTYPE_INFO[lt].kind === "f" ? null : "float64";
+    if (from !== null && !canCast(from, lt, casting))
+      throw new UFuncTypeError(`Cannot cast ufunc '${pyName(name)}' input ${nin === 1 ? "" : `${i} `}from dtype('${from}') to dtype('${lt}') with casting rule '${casting}'`);
+  });
+}
+
 /** Apply a ufunc by NumPy's name to arrays or JS scalars. */
 export function applyUfunc(name: UfuncName, operands: readonly unknown[], opts: UfuncOptions = {}): NDArray {
   const def = UFUNC_DEFS[name];
@@ -179,30 +230,16 @@ export function applyUfunc(name: UfuncName, operands: readonly unknown[], opts: 
   const dtype = opts.dtype === undefined || opts.dtype === null ? undefined : toDType(opts.dtype);
   const loop = resolveLoop(name, types, dtype);
 
-  // NumPy's order of checks: Python-int conversion, output casting, then broadcasting.
+  // NumPy's order of checks: Python scalars ('equiv', then conversion), input and output casting, broadcasting.
+  const casting = opts.casting ?? "same_kind";
+  if (!CASTINGS.has(casting)) throw new ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got '${String(casting)}')`);
+  if (casting === "equiv") checkEquivScalars(name, weak, loop);
   const constant = COMPARISONS.has(name) ? outOfRangeComparison(name, weak, types) : null;
-  const scalars = weak.map((w, i) => {
-    if (w === null) return null;
-    if (constant !== null) return toStorage(0, loop.ins[i]!);
-    // NumPy 2 runs logical_and/or/xor on booleans: a Python float is only asked whether it is nonzero
-    // (5e-324 is, though it is 0 as float32).
-    if (LOGICAL.has(name) && w.kind === "float") return toStorage((w.value as number) !== 0 ? 1 : 0, loop.ins[i]!);
-    if (LOGICAL.has(name) && w.kind === "int") {
-      // logical_and/or/xor read a Python int through C long (whatever the dtype) and only ask whether it is
-      // nonzero: one that fits C long but not the dtype acts as 1.
-      checkPyInt(w.value as number | bigint, "int64");
-      try {
-        checkPyInt(w.value as number | bigint, loop.ins[i]!);
-      } catch {
-        return toStorage(1, loop.ins[i]!);
-      }
-    }
-    return weakStorage(w, loop.ins[i]!);
-  });
+  const scalars = weak.map((w, i) => (w === null ? null : constant !== null ? toStorage(0, loop.ins[i]!) : scalarStorage(name, w, loop.ins[i]!)));
+  checkInputCasts(name, def.nin, weak, types, loop, casting);
   const out = opts.out ?? null;
   if (out !== null) {
     if (!(out instanceof NDArray)) throw new TypeError("return arrays must be of ArrayType");
-    const casting = opts.casting ?? "same_kind";
     if (!canCast(loop.out, out.dtype, casting))
       throw new UFuncTypeError(`Cannot cast ufunc '${pyName(name)}' output from dtype('${loop.out}') to dtype('${out.dtype}') with casting rule '${casting}'`);
     if (!out._writeable) throw new ValueError("output array is read-only");
