@@ -236,8 +236,10 @@ test("large lanes (the 16-bit first digit of the Wasm MSD sort) equal the plain-
   let seed = 99;
   const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
   const n = 300_000;
-  for (const dtype of ["float64", "int64"] as const) {
-    const vals = Array.from({ length: n }, () => (dtype === "int64" ? Math.floor((rand() - 0.5) * 2 ** 40) : rand() < 0.01 ? NaN : (rand() - 0.3) * 1e3));
+  for (const dtype of ["float64", "int64", "float32", "int32", "uint8"] as const) {
+    const int = dtype.includes("int");
+    const scale = dtype === "int64" ? 2 ** 40 : dtype === "int32" ? 2 ** 31 : 250;
+    const vals = Array.from({ length: n }, () => (int ? Math.floor((rand() - (dtype === "uint8" ? 0 : 0.5)) * scale) : rand() < 0.01 ? NaN : (rand() - 0.3) * 1e3));
     vals[5] = -0;
     const a = np.array(vals, { dtype });
     const was = setSortWasm(true);

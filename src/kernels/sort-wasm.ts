@@ -15,7 +15,11 @@ export interface SortWasm {
   flip64(a: number, n: number): void;
   sort64(a: number, b: number, n: number, top: number): number;
   argsort64(a: number, b: number, ia: number, ib: number, n: number, top: number): number;
-  sort32(a: number, b: number, ia: number, ib: number, n: number): number;
+  sort32(a: number, b: number, n: number, top: number): number;
+  argsort32(a: number, b: number, ia: number, ib: number, n: number, top: number): number;
+  keysF32(a: number, n: number): number;
+  unkeysF32(a: number, n: number): void;
+  keys32(a: number, n: number, xor: number): void;
 }
 
 let instance: SortWasm | null | undefined;

@@ -57,6 +57,38 @@ function wasmKeys64(w: SortWasm, src: TypedArray, off: number, st: number, n: nu
 }
 
 /**
+ * Keys of a lane of a 32-bit-or-narrower dtype inside Wasm memory at byte address A: float32/int32/uint32 raw then
+ * transformed in Wasm, narrow ints widened by makeKeys. The -0 count and the bit above which all keys agree.
+ */
+function wasmKeys32(w: SortWasm, src: TypedArray, off: number, st: number, n: number, dtype: DType, A: number): { negZeros: number; top: number } {
+  if (dtype === "float32" || dtype === "int32" || dtype === "uint32") {
+    const u = u32View(src), mem = new Uint32Array(w.memory.buffer, A, n);
+    if (st === 1) mem.set(u.subarray(off, off + n));
+    else for (let i = 0, j = off; i < n; i++, j += st) mem[i] = u[j]!;
+    if (dtype === "float32") {
+      const negZeros = w.keysF32(A, n);
+      return { negZeros, top: Number(w.topBit.value) };
+    }
+    w.keys32(A, n, dtype === "int32" ? 0x80000000 : 0);
+  } else {
+    makeKeys(src, off, st, n, dtype, new Uint32Array(w.memory.buffer, A, n));
+    w.keys32(A, n, 0);
+  }
+  return { negZeros: 0, top: Number(w.topBit.value) };
+}
+
+/** Write sorted 32-bit keys at byte address P back as values to dst[doff + i*dstep]. */
+function wasmValues32(w: SortWasm, P: number, n: number, dtype: DType, dst: TypedArray, doff: number, dstep: number): void {
+  if (dtype === "float32" || dtype === "int32" || dtype === "uint32") {
+    if (dtype === "float32") w.unkeysF32(P, n);
+    else if (dtype === "int32") w.keys32(P, n, 0x80000000);
+    const res = new Uint32Array(w.memory.buffer, P, n), u = u32View(dst);
+    if (dstep === 1) u.set(res, doff);
+    else for (let i = 0, j = doff; i < n; i++, j += dstep) u[j] = res[i]!;
+  } else fromKeys(new Uint32Array(w.memory.buffer, P, n), n, dtype, dst, doff, dstep);
+}
+
+/**
  * Stable argsort of one lane: perm[i] = position (0..n) of the i-th smallest element. src[off + i*st] is the lane.
  * Ties (including -0/+0 and NaN/NaN) keep their lane order, as NumPy's kind="stable".
  */
@@ -71,8 +103,8 @@ export function argsortLane(src: TypedArray, off: number, st: number, n: number,
       const { top } = wasmKeys64(w, src, off, st, n, dtype, A);
       r = w.argsort64(A, B, IA, IB, n, top);
     } else {
-      makeKeys(src, off, st, n, dtype, new Uint32Array(w.memory.buffer, A, n));
-      r = w.sort32(A, B, IA, IB, n);
+      const { top } = wasmKeys32(w, src, off, st, n, dtype, A);
+      r = w.argsort32(A, B, IA, IB, n, top);
     }
     perm.set(new Uint32Array(w.memory.buffer, r ? IB : IA, n));
     return;
@@ -118,11 +150,10 @@ export function sortLane(src: TypedArray, off: number, st: number, n: number, dt
         }
       }
     } else {
-      const { negZeros } = makeKeys(src, off, st, n, dtype, new Uint32Array(w.memory.buffer, A, n));
-      const P = w.sort32(A, B, 0, 0, n) ? B : A;
-      const res = new Uint32Array(w.memory.buffer, P, n);
-      if (negZeros > 0) restoreZeros(src, off, st, n, res, false);
-      fromKeys(res, n, dtype, dst, doff, dstep);
+      const { negZeros, top } = wasmKeys32(w, src, off, st, n, dtype, A);
+      const P = w.sort32(A, B, n, top) ? B : A;
+      if (negZeros > 0) restoreZeros(src, off, st, n, new Uint32Array(w.memory.buffer, P, n), false);
+      wasmValues32(w, P, n, dtype, dst, doff, dstep);
     }
     return;
   }
@@ -193,8 +224,8 @@ export function sortedKeys(src: TypedArray, off: number, n: number, dtype: DType
       const { top } = wasmKeys64(w, src, off, 1, n, dtype, A);
       r = w.argsort64(A, B, IA, IB, n, top);
     } else {
-      makeKeys(src, off, 1, n, dtype, new Uint32Array(w.memory.buffer, A, n));
-      r = w.sort32(A, B, IA, IB, n);
+      const { top } = wasmKeys32(w, src, off, 1, n, dtype, A);
+      r = w.argsort32(A, B, IA, IB, n, top);
     }
     return { keys: new Uint32Array(w.memory.buffer, r ? B : A, wn).slice(), perm: new Uint32Array(w.memory.buffer, r ? IB : IA, n).slice() };
   }

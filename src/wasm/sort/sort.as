@@ -6,17 +6,16 @@
 //    after the first level the buckets live in cache, which is what beats a 6-pass LSD sort here. A bucket whose digit is constant jumps straight to its
 //    highest differing bit (runs of equal keys cost one pass). Buffers ping-pong; the return value says where
 //    the result is (0: a, 1: b).
-//  - 32-bit keys: LSD, three 11-bit passes, skipping passes where every key shares the digit.
+//  - 32-bit keys: the same MSD sort, instantiated for u32.
 // Memory: histograms first, then the caller's arrays from HEAP.
 
 const BITS: u32 = 11;
 const R: u32 = 1 << BITS;
-const M: u32 = R - 1;
 const TOP_BITS: u32 = 16; // the first MSD digit of large inputs: fewer levels, one TLB-heavy pass
 const TOP_MIN: i32 = 1 << 18;
 const POS: usize = 0; // 2^16 u32 running positions
 const TOP: usize = POS + (<usize>(1 << TOP_BITS) << 2); // 2^16 u32 counts of the first digit
-const HIST: usize = TOP + (<usize>(1 << TOP_BITS) << 2); // 3 * R u32 (LSD) or 24 levels * R u32 (MSD counts)
+const HIST: usize = TOP + (<usize>(1 << TOP_BITS) << 2); // 24 levels * R u32: MSD counts per level
 export const HEAP: usize = HIST + (<usize>(24 * R) << 2);
 const SMALL: i32 = 24;
 const SIGN64: u64 = 0x8000000000000000;
@@ -75,25 +74,25 @@ export function flip64(a: usize, n: i32): void {
   }
 }
 
-// ---- 64-bit keys: adaptive MSD ---------------------------------------------------------------------------
+// ---- adaptive MSD, generic over the key width (u64 or u32) ------------------------------------------------
 
-@inline function key(a: usize, i: i32): u64 {
-  return load<u64>(a + (<usize>i << 3));
+@inline function key<K>(a: usize, i: i32): K {
+  return load<K>(a + <usize>i * sizeof<K>());
 }
 
-function insertion(a: usize, ia: usize, n: i32): void {
+function insertion<K>(a: usize, ia: usize, n: i32): void {
   for (let i = 1; i < n; i++) {
-    const v = key(a, i);
+    const v = key<K>(a, i);
     const x = ia ? load<u32>(ia + (<usize>i << 2)) : 0;
     let j = i - 1;
     while (j >= 0) {
-      const w = key(a, j);
+      const w = key<K>(a, j);
       if (w <= v) break;
-      store<u64>(a + (<usize>(j + 1) << 3), w);
+      store<K>(a + <usize>(j + 1) * sizeof<K>(), w);
       if (ia) store<u32>(ia + (<usize>(j + 1) << 2), load<u32>(ia + (<usize>j << 2)));
       j--;
     }
-    store<u64>(a + (<usize>(j + 1) << 3), v);
+    store<K>(a + <usize>(j + 1) * sizeof<K>(), v);
     if (ia) store<u32>(ia + (<usize>(j + 1) << 2), x);
   }
 }
@@ -102,10 +101,11 @@ function insertion(a: usize, ia: usize, n: i32): void {
  * Sort n keys at a (scratch b; with indices ia/ib when ia != 0) whose bits at and above `top` are all equal.
  * Returns 0 when the result is in a/ia, 1 when in b/ib.
  */
-function msd(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32, level: i32): i32 {
+function msd<K>(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32, level: i32): i32 {
+  const W = <usize>sizeof<K>();
   while (true) {
     if (n <= SMALL || top == 0) {
-      insertion(a, ia, n);
+      insertion<K>(a, ia, n);
       return 0;
     }
     const first = level == 0 && n >= TOP_MIN;
@@ -113,11 +113,11 @@ function msd(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32, level: 
     if (d > BITS) d = first ? TOP_BITS : BITS;
     if (d < 3) d = 3;
     if (d > top) d = top;
-    const r: u32 = 1 << d, m: u64 = <u64>(r - 1), sh = <u64>(top - d);
+    const r: u32 = 1 << d, m = <K>(r - 1), sh = <K>(top - d);
     const cnt = first ? TOP : HIST + ((<usize>level * <usize>R) << 2);
     memory.fill(cnt, 0, <usize>r << 2);
     for (let i = 0; i < n; i++) {
-      const q = cnt + (<usize>(<u32>((key(a, i) >> sh) & m)) << 2);
+      const q = cnt + (<usize>(<u32>((key<K>(a, i) >> sh) & m)) << 2);
       store<u32>(q, load<u32>(q) + 1);
     }
     let s: u32 = 0, trivial = false;
@@ -132,29 +132,29 @@ function msd(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32, level: 
     }
     if (trivial) {
       // Jump to the highest bit that differs anywhere in the bucket (none: all keys equal, done).
-      const k0 = key(a, 0);
-      let diff: u64 = 0;
-      for (let i = 1; i < n; i++) diff |= key(a, i) ^ k0;
+      const k0 = key<K>(a, 0);
+      let diff: K = 0;
+      for (let i = 1; i < n; i++) diff |= key<K>(a, i) ^ k0;
       if (diff == 0) return 0;
-      top = 64 - <u32>clz(diff);
+      top = <u32>(W * 8) - <u32>clz<K>(diff);
       continue;
     }
     if (ia) {
       for (let i = 0; i < n; i++) {
-        const k = key(a, i);
+        const k = key<K>(a, i);
         const q = POS + (<usize>(<u32>((k >> sh) & m)) << 2);
         const j = load<u32>(q);
         store<u32>(q, j + 1);
-        store<u64>(b + (<usize>j << 3), k);
+        store<K>(b + <usize>j * W, k);
         store<u32>(ib + (<usize>j << 2), load<u32>(ia + (<usize>i << 2)));
       }
     } else {
       for (let i = 0; i < n; i++) {
-        const k = key(a, i);
+        const k = key<K>(a, i);
         const q = POS + (<usize>(<u32>((k >> sh) & m)) << 2);
         const j = load<u32>(q);
         store<u32>(q, j + 1);
-        store<u64>(b + (<usize>j << 3), k);
+        store<K>(b + <usize>j * W, k);
       }
     }
     let off: usize = 0;
@@ -163,12 +163,12 @@ function msd(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32, level: 
       const c = <i32>load<u32>(cnt + (<usize>x << 2));
       if (c > SMALL) {
         // (level + 1 keeps children off this level's counts; the 16-bit first digit has its own table)
-        const where = msd(b + (off << 3), a + (off << 3), ia ? ib + (off << 2) : 0, ia ? ia + (off << 2) : 0, c, nt, level + 1);
+        const where = msd<K>(b + off * W, a + off * W, ia ? ib + (off << 2) : 0, ia ? ia + (off << 2) : 0, c, nt, level + 1);
         if (where) {
-          memory.copy(b + (off << 3), a + (off << 3), <usize>c << 3);
+          memory.copy(b + off * W, a + off * W, <usize>c * W);
           if (ia) memory.copy(ib + (off << 2), ia + (off << 2), <usize>c << 2);
         }
-      } else if (c > 1) insertion(b + (off << 3), ia ? ib + (off << 2) : 0, c); // small buckets: sorted where they are
+      } else if (c > 1) insertion<K>(b + off * W, ia ? ib + (off << 2) : 0, c); // small buckets: sorted where they are
       off += <usize>c;
     }
     return 1;
@@ -177,73 +177,68 @@ function msd(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32, level: 
 
 /**
  * Stable sort of n u64 keys at a (scratch b, same size). `top`: bits at and above it are equal in every key
- * (topBit after keysF64/keysI64; 64 when unknown). Returns 0 when the result is in a, 1 when in b.
+ * (topBit after a keys transform; 64 when unknown). Returns 0 when the result is in a, 1 when in b.
  */
 export function sort64(a: usize, b: usize, n: i32, top: u32): i32 {
-  return n < 2 || top == 0 ? 0 : msd(a, b, 0, 0, n, top, 0);
+  return n < 2 || top == 0 ? 0 : msd<u64>(a, b, 0, 0, n, top, 0);
 }
 
 /** As sort64, also permuting u32 indices ia (scratch ib), which it initialises to 0..n-1: a stable argsort. */
 export function argsort64(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32): i32 {
   for (let i = 0; i < n; i++) store<u32>(ia + (<usize>i << 2), i);
-  return n < 2 || top == 0 ? 0 : msd(a, b, ia, ib, n, top, 0);
+  return n < 2 || top == 0 ? 0 : msd<u64>(a, b, ia, ib, n, top, 0);
 }
 
-// ---- 32-bit keys: LSD ------------------------------------------------------------------------------------
-
-/** Exclusive prefix sums of pass p into POS; false when one bucket holds every key (the pass is a no-op). */
-function prefix(p: u32, n: u32): bool {
-  const h = HIST + (<usize>(p * R) << 2);
-  let s: u32 = 0;
-  for (let d: u32 = 0; d < R; d++) {
-    const c = load<u32>(h + (<usize>d << 2));
-    if (c == n) return false;
-    store<u32>(POS + (<usize>d << 2), s);
-    s += c;
-  }
-  return true;
+/** sort64 for u32 keys (`top` at most 32). */
+export function sort32(a: usize, b: usize, n: i32, top: u32): i32 {
+  return n < 2 || top == 0 ? 0 : msd<u32>(a, b, 0, 0, n, top, 0);
 }
 
-/** Stable sort of n u32 keys at a (scratch b); with indices ia/ib (ia != 0: initialised to 0..n-1 here). */
-export function sort32(a: usize, b: usize, ia: usize, ib: usize, n: i32): i32 {
-  memory.fill(HIST, 0, <usize>(3 * R) << 2);
+/** argsort64 for u32 keys. */
+export function argsort32(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32): i32 {
+  for (let i = 0; i < n; i++) store<u32>(ia + (<usize>i << 2), i);
+  return n < 2 || top == 0 ? 0 : msd<u32>(a, b, ia, ib, n, top, 0);
+}
+
+// ---- 32-bit key transforms -------------------------------------------------------------------------------
+
+/** Float32 bits -> keys in place (as keysF64), setting topBit; returns the number of -0. */
+export function keysF32(a: usize, n: i32): i32 {
+  let negZeros = 0;
+  let k0: u32 = 0, diff: u32 = 0;
   for (let i = 0; i < n; i++) {
-    const k = load<u32>(a + (<usize>i << 2));
-    if (ia) store<u32>(ia + (<usize>i << 2), i);
-    for (let p: u32 = 0; p < 3; p++) {
-      const q = HIST + (<usize>(p * R + ((k >> (p * BITS)) & M)) << 2);
-      store<u32>(q, load<u32>(q) + 1);
-    }
+    const p = a + (<usize>i << 2);
+    const b = load<u32>(p);
+    let k = b ^ (<u32>(<i32>b >> 31) | 0x80000000);
+    k = select<u32>(0xffffffff, k, (b & 0x7fffffff) > 0x7f800000);
+    const nz = b == 0x80000000;
+    k = select<u32>(0x80000000, k, nz);
+    negZeros += <i32>nz;
+    store<u32>(p, k);
+    k0 = select<u32>(k, k0, i == 0);
+    diff |= k ^ k0;
   }
-  let src = a, dst = b, isrc = ia, idst = ib, flips = 0;
-  for (let p: u32 = 0; p < 3; p++) {
-    if (!prefix(p, n)) continue;
-    const sh = p * BITS;
-    if (ia) {
-      for (let i = 0; i < n; i++) {
-        const k = load<u32>(src + (<usize>i << 2));
-        const q = POS + (<usize>((k >> sh) & M) << 2);
-        const j = load<u32>(q);
-        store<u32>(q, j + 1);
-        store<u32>(dst + (<usize>j << 2), k);
-        store<u32>(idst + (<usize>j << 2), load<u32>(isrc + (<usize>i << 2)));
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const k = load<u32>(src + (<usize>i << 2));
-        const q = POS + (<usize>((k >> sh) & M) << 2);
-        const j = load<u32>(q);
-        store<u32>(q, j + 1);
-        store<u32>(dst + (<usize>j << 2), k);
-      }
-    }
-    let t = src;
-    src = dst;
-    dst = t;
-    t = isrc;
-    isrc = idst;
-    idst = t;
-    flips ^= 1;
+  topBit = diff == 0 ? 0 : 32 - <u32>clz(diff);
+  return negZeros;
+}
+
+export function unkeysF32(a: usize, n: i32): void {
+  for (let i = 0; i < n; i++) {
+    const p = a + (<usize>i << 2);
+    const k = load<u32>(p);
+    store<u32>(p, k ^ select<u32>(0x80000000, 0xffffffff, (k >> 31) != 0));
   }
-  return flips;
+}
+
+/** u32 keys as they are (xor = 0) or signed int32 (xor = sign bit) -> keys, setting topBit. Its own inverse. */
+export function keys32(a: usize, n: i32, xor: u32): void {
+  let k0: u32 = 0, diff: u32 = 0;
+  for (let i = 0; i < n; i++) {
+    const p = a + (<usize>i << 2);
+    const k = load<u32>(p) ^ xor;
+    store<u32>(p, k);
+    k0 = select<u32>(k, k0, i == 0);
+    diff |= k ^ k0;
+  }
+  topBit = diff == 0 ? 0 : 32 - <u32>clz(diff);
 }
