@@ -6,7 +6,8 @@
 //    after the first level the buckets live in cache, which is what beats a 6-pass LSD sort here. A bucket whose digit is constant jumps straight to its
 //    highest differing bit (runs of equal keys cost one pass). Buffers ping-pong; the return value says where
 //    the result is (0: a, 1: b).
-//  - 32-bit keys: the same MSD sort, instantiated for u32.
+//  - 32-bit keys: LSD, up to three 11-bit passes (only those below the keys' common high bits), skipping passes
+//    where every key shares the digit.
 // Memory: histograms first, then the caller's arrays from HEAP.
 
 const BITS: u32 = 11;
@@ -15,7 +16,7 @@ const TOP_BITS: u32 = 16; // the first MSD digit of large inputs: fewer levels, 
 const TOP_MIN: i32 = 1 << 18;
 const POS: usize = 0; // 2^16 u32 running positions
 const TOP: usize = POS + (<usize>(1 << TOP_BITS) << 2); // 2^16 u32 counts of the first digit
-const HIST: usize = TOP + (<usize>(1 << TOP_BITS) << 2); // 24 levels * R u32: MSD counts per level
+const HIST: usize = TOP + (<usize>(1 << TOP_BITS) << 2); // 24 levels * R u32: MSD counts per level (LSD: 3 * R)
 export const HEAP: usize = HIST + (<usize>(24 * R) << 2);
 const SMALL: i32 = 24;
 const SIGN64: u64 = 0x8000000000000000;
@@ -74,7 +75,7 @@ export function flip64(a: usize, n: i32): void {
   }
 }
 
-// ---- adaptive MSD, generic over the key width (u64 or u32) ------------------------------------------------
+// ---- 64-bit keys: adaptive MSD (generic over the key width; instantiated for u64) --------------------------
 
 @inline function key<K>(a: usize, i: i32): K {
   return load<K>(a + <usize>i * sizeof<K>());
@@ -189,15 +190,74 @@ export function argsort64(a: usize, b: usize, ia: usize, ib: usize, n: i32, top:
   return n < 2 || top == 0 ? 0 : msd<u64>(a, b, ia, ib, n, top, 0);
 }
 
-/** sort64 for u32 keys (`top` at most 32). */
-export function sort32(a: usize, b: usize, n: i32, top: u32): i32 {
-  return n < 2 || top == 0 ? 0 : msd<u32>(a, b, 0, 0, n, top, 0);
+// ---- 32-bit keys: LSD (three 11-bit passes beat MSD's many small buckets at this width) ------------------
+
+/** Exclusive prefix sums of pass p into POS; false when one bucket holds every key (the pass is a no-op). */
+function prefix(p: u32, n: u32): bool {
+  const h = HIST + (<usize>(p * R) << 2);
+  let s: u32 = 0;
+  for (let d: u32 = 0; d < R; d++) {
+    const c = load<u32>(h + (<usize>d << 2));
+    if (c == n) return false;
+    store<u32>(POS + (<usize>d << 2), s);
+    s += c;
+  }
+  return true;
 }
 
-/** argsort64 for u32 keys. */
+/** Stable LSD sort of n u32 keys at a (scratch b), with indices ia/ib when ia != 0. Returns where the result is. */
+function lsd32(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32): i32 {
+  const passes = (top + BITS - 1) / BITS, M = R - 1;
+  memory.fill(HIST, 0, <usize>(passes * R) << 2);
+  for (let i = 0; i < n; i++) {
+    const k = load<u32>(a + (<usize>i << 2));
+    for (let p: u32 = 0; p < passes; p++) {
+      const q = HIST + (<usize>(p * R + ((k >> (p * BITS)) & M)) << 2);
+      store<u32>(q, load<u32>(q) + 1);
+    }
+  }
+  let src = a, dst = b, isrc = ia, idst = ib, flips = 0;
+  for (let p: u32 = 0; p < passes; p++) {
+    if (!prefix(p, n)) continue;
+    const sh = p * BITS;
+    if (ia) {
+      for (let i = 0; i < n; i++) {
+        const k = load<u32>(src + (<usize>i << 2));
+        const q = POS + (<usize>((k >> sh) & M) << 2);
+        const j = load<u32>(q);
+        store<u32>(q, j + 1);
+        store<u32>(dst + (<usize>j << 2), k);
+        store<u32>(idst + (<usize>j << 2), load<u32>(isrc + (<usize>i << 2)));
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const k = load<u32>(src + (<usize>i << 2));
+        const q = POS + (<usize>((k >> sh) & M) << 2);
+        const j = load<u32>(q);
+        store<u32>(q, j + 1);
+        store<u32>(dst + (<usize>j << 2), k);
+      }
+    }
+    let t = src;
+    src = dst;
+    dst = t;
+    t = isrc;
+    isrc = idst;
+    idst = t;
+    flips ^= 1;
+  }
+  return flips;
+}
+
+/** Stable sort of n u32 keys at a (scratch b); `top` as for sort64 (at most 32). Returns where the result is. */
+export function sort32(a: usize, b: usize, n: i32, top: u32): i32 {
+  return n < 2 || top == 0 ? 0 : lsd32(a, b, 0, 0, n, top);
+}
+
+/** As sort32, also permuting u32 indices ia (scratch ib), initialised to 0..n-1 here: a stable argsort. */
 export function argsort32(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32): i32 {
   for (let i = 0; i < n; i++) store<u32>(ia + (<usize>i << 2), i);
-  return n < 2 || top == 0 ? 0 : msd<u32>(a, b, ia, ib, n, top, 0);
+  return n < 2 || top == 0 ? 0 : lsd32(a, b, ia, ib, n, top);
 }
 
 // ---- 32-bit key transforms -------------------------------------------------------------------------------
