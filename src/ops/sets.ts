@@ -4,7 +4,7 @@
 // uniqueValues of integers returns NumPy's hash-set order (src/kernels/sort-hashorder.ts).
 
 import { castCopy, type ArrayLike } from "../core/convert.js";
-import { DTYPE_INFO, promoteTypes, type DType } from "../core/dtype.js";
+import { DTYPE_INFO, promoteTypes } from "../core/dtype.js";
 import { AxisError, ValueError, normalizeAxis } from "../core/errors.js";
 import { NDArray, empty } from "../core/ndarray.js";
 import { shapeSize } from "../core/shape.js";

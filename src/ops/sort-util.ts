@@ -2,10 +2,10 @@
 // trailing options object, lanes along an axis, int64 results built from int32 indices, index-array inputs.
 
 import { asarray, castCopy, type ArrayLike } from "../core/convert.js";
-import { DTYPE_INFO, type DType, type TypedArray } from "../core/dtype.js";
+import { DTYPE_INFO, type TypedArray } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { NDArray, empty } from "../core/ndarray.js";
-import { cStrides, isCContiguous, shapeSize } from "../core/shape.js";
+import { isCContiguous, shapeSize } from "../core/shape.js";
 
 /** A trailing plain object (not an array, not an NDArray, not a typed array) is the options object. */
 export function isOptions(v: unknown): v is Record<string, unknown> {
@@ -138,13 +138,6 @@ export function indexInput(v: ArrayLike, rule: IntRule, truncate: boolean): NDAr
   }
   return out;
 }
-
-/** Allocate an array like NumPy's new results: C-contiguous, of `dtype`. */
-export function alloc(shape: readonly number[], dtype: DType): NDArray {
-  return empty(shape, dtype);
-}
-
-export { cStrides };
 
 /** A raw view for copying elements bit-exactly: `k` words of `w` per element (64-bit values as two u32 words). */
 export function words(data: TypedArray): { w: Uint8Array | Uint16Array | Uint32Array; k: number } {

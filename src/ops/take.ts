@@ -6,7 +6,7 @@ import { asarray, castCopy, copyInto, type ArrayLike } from "../core/convert.js"
 import { DTYPE_INFO, promoteTypes, type DType } from "../core/dtype.js";
 import { IndexError, ValueError, normalizeAxis } from "../core/errors.js";
 import { NDArray, empty } from "../core/ndarray.js";
-import { isCContiguous, shapeRepr, shapeSize } from "../core/shape.js";
+import { broadcastStrides, isCContiguous, shapeRepr, shapeSize } from "../core/shape.js";
 import { getItem, setItem } from "./indexing.js";
 import { nonzero } from "./search.js";
 import { arr, argsOf, contiguous, face, flat, indexInput, int64Of, numbersOf, truthOf, words } from "./sort-util.js";
@@ -232,10 +232,7 @@ export function choose(a: ArrayLike, choices: ArrayLike | readonly ArrayLike[], 
   const shape = broadcastArgs([...list.map((c) => c.shape), ind.shape]);
   const n = shapeSize(shape), nc = list.length;
   const bc = (x: NDArray, dt: DType): NDArray => {
-    const b = new NDArray(x.data, x.dtype, shape, shape.map((d, i) => {
-      const k = i + x.ndim - shape.length;
-      return k < 0 || x.shape[k] === 1 ? 0 : x._strides[k]!;
-    }), x._offset);
+    const b = new NDArray(x.data, x.dtype, shape, broadcastStrides(x.shape, x._strides, shape), x._offset);
     return castCopy(b, dt);
   };
   const sel = numbersOf(bc(ind, "int64"));
