@@ -233,7 +233,7 @@ function extreme(fname: string, op: ReduceOp, a: ArrayLike, args: readonly unkno
   const reduced = reducedAxes(o.axis, x.ndim), keepdims = !!o.keepdims;
   const out = outOf(o, x, reduced, keepdims, op);
   const initial = initialOf(o.initial, x.dtype);
-  if (initial === undefined && x.size === 0 && reducedShape(x.shape, reduced, keepdims).every((d) => d > 0))
+  if (initial === undefined && countOf(x.shape, reduced) === 0)
     throw new ValueError(`zero-size array to reduction operation ${op} which has no identity`);
   return deliver(reduce({ op, a: x, reduced, dtype: x.dtype, keepdims, initial }), out, x);
 }
