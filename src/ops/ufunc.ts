@@ -116,21 +116,29 @@ function noLoop(name: string, types: DType[]): never {
   throw new TypeError(`ufunc '${pyName(name)}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''`);
 }
 
+/** How NumPy prints a dtype's class in loop errors: <class 'numpy.dtypes.UInt16DType'>. */
+function dtypeClass(d: DType): string {
+  const name = d === "bool" ? "Bool" : d.replace(/^u?int|^float/, (m) => (m === "uint" ? "UInt" : m === "int" ? "Int" : "Float"));
+  return `<class 'numpy.dtypes.${name}DType'>`;
+}
+
 /** NumPy's loop search: the first loop every input casts to safely (true_divide sends ints to float64). */
 export function resolveLoop(name: string, types: DType[], dtype?: DType): Loop {
   const loops = loopsOf(name);
   if ((name === "subtract" || name === "negative") && (dtype === undefined ? types.every((t) => t === "bool") : dtype === "bool")) noLoop(name, ["bool"]);
+  // NumPy resolves these with its "uniform" type resolver, which demands a loop for the input dtype itself.
+  if (UNIFORM.has(name) && types[0] === "bool" && (dtype === undefined || dtype === "bool"))
+    throw new UFuncTypeError(`ufunc '${name}' did not contain a loop with signature matching types ${dtypeClass("bool")} -> ${dtype === undefined ? "None" : dtypeClass(dtype)}`);
   if (dtype !== undefined) {
     // dtype= fixes the output; for ufuncs whose loops are all homogeneous (add: "bb->b") it fixes the inputs too,
     // otherwise (comparisons: "bb->?") the inputs are found as usual among the loops with that output.
     const candidates = loops.filter((l) => l.out === dtype);
+    if (candidates.length === 0 && UNIFORM.has(name))
+      throw new UFuncTypeError(`ufunc '${name}' did not contain a loop with signature matching types ${dtypeClass(types[0]!)} -> ${dtypeClass(dtype)}`);
     if (candidates.length === 0) throw new TypeError(`No loop matching the specified signature and casting was found for ufunc ${pyName(name)}`);
     if (loops.every((l) => l.ins.every((t) => t === l.out))) return candidates.find((l) => l.ins.every((t) => t === dtype)) ?? candidates[0]!;
     return candidates.find((l) => l.ins.every((t, i) => canCast(types[i]!, t, "safe"))) ?? candidates[0]!;
   }
-  // NumPy resolves these with its "uniform" type resolver, which demands a loop for the input dtype itself.
-  if (UNIFORM.has(name) && types[0] === "bool")
-    throw new UFuncTypeError(`ufunc '${name}' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None`);
   if (name === "true_divide" && types.every((t) => DTYPE_INFO[t].kind !== "f")) return { ins: types.map(() => "float64"), out: "float64" };
   for (const l of loops) if (l.ins.every((t, i) => canCast(types[i]!, t, "safe"))) return l;
   return noLoop(name, types);
@@ -142,19 +150,29 @@ function prepare(name: string, operands: readonly unknown[]): { arrays: (NDArray
   const weak: (Weak | null)[] = [];
   let strong: DType | null = null;
   for (const v of operands) {
-    const w = weakOf(v);
+    // A unary ufunc of a Python scalar sees np.asarray(x): a strong int64 (uint64 past int64), float64 or bool.
+    const w = operands.length === 1 ? null : weakOf(v);
     weak.push(w);
     if (w) arrays.push(null);
     else {
-      const a = asarray(v as ArrayLike);
+      const a = operands.length === 1 && weakOf(v) !== null ? scalarArray(v as number | bigint | boolean) : asarray(v as ArrayLike);
       arrays.push(a);
       strong = strong === null ? a.dtype : promoteTypes(strong, a.dtype);
     }
   }
   const types = arrays.map((a, i) => (a ? a.dtype : weakDType(weak[i]!, strong)));
-  // A lone Python int too big for int64 becomes uint64, as np.asarray(2**63) does.
-  if (operands.length === 1 && weak[0]?.kind === "int" && typeof weak[0].value === "bigint" && weak[0].value > I64_MAX && weak[0].value <= U64_MAX) types[0] = "uint64";
   return { arrays, weak, types };
+}
+
+/** np.asarray of a Python scalar: int → int64 (uint64 beyond int64's range), float → float64, bool → bool. */
+function scalarArray(v: number | bigint | boolean): NDArray {
+  const w = weakOf(v)!;
+  let dtype: DType = w.kind === "bool" ? "bool" : w.kind === "float" ? "float64" : "int64";
+  if (w.kind === "int" && typeof v === "bigint" && v > I64_MAX && v <= U64_MAX) dtype = "uint64";
+  if (dtype === "int64") checkPyInt(v as number | bigint, "int64");
+  const a = empty([], dtype);
+  (a.data as unknown as (number | bigint)[])[0] = toStorage(v, dtype);
+  return a;
 }
 
 /** NumPy's shape form in ufunc messages: (2,3), (3,). */
