@@ -4,8 +4,9 @@
 //  - 64-bit keys: most-significant-digit first, digit width adapted to the bucket size (up to 11 bits; 16 for
 //    the first digit of large inputs), each bucket recursing until it is small enough for insertion sort —
 //    after the first level the buckets live in cache, which is what beats a 6-pass LSD sort here. A bucket whose digit is constant jumps straight to its
-//    highest differing bit (runs of equal keys cost one pass). Buffers ping-pong; the return value says where
-//    the result is (0: a, 1: b).
+//    highest differing bit (runs of equal keys cost one pass). Buffers ping-pong — each level scatters one way
+//    and asks its children to finish on the other side, so nothing is copied back; the exported functions
+//    return where the result is (0: a, 1: b).
 //  - 32-bit keys: LSD, up to three 11-bit passes (only those below the keys' common high bits), skipping passes
 //    where every key shares the digit.
 // Memory: histograms first, then the caller's arrays from HEAP.
@@ -81,33 +82,38 @@ export function flip64(a: usize, n: i32): void {
   return load<K>(a + <usize>i * sizeof<K>());
 }
 
-function insertion<K>(a: usize, ia: usize, n: i32): void {
-  for (let i = 1; i < n; i++) {
-    const v = key<K>(a, i);
-    const x = ia ? load<u32>(ia + (<usize>i << 2)) : 0;
+/**
+ * Insertion-sort n keys from src into dst (dst may equal src: in place); indices likewise when isrc != 0. Stable.
+ */
+function insertion<K>(src: usize, dst: usize, isrc: usize, idst: usize, n: i32): void {
+  for (let i = 0; i < n; i++) {
+    const v = key<K>(src, i);
+    const x = isrc ? load<u32>(isrc + (<usize>i << 2)) : 0;
     let j = i - 1;
     while (j >= 0) {
-      const w = key<K>(a, j);
+      const w = key<K>(dst, j);
       if (w <= v) break;
-      store<K>(a + <usize>(j + 1) * sizeof<K>(), w);
-      if (ia) store<u32>(ia + (<usize>(j + 1) << 2), load<u32>(ia + (<usize>j << 2)));
+      store<K>(dst + <usize>(j + 1) * sizeof<K>(), w);
+      if (isrc) store<u32>(idst + (<usize>(j + 1) << 2), load<u32>(idst + (<usize>j << 2)));
       j--;
     }
-    store<K>(a + <usize>(j + 1) * sizeof<K>(), v);
-    if (ia) store<u32>(ia + (<usize>(j + 1) << 2), x);
+    store<K>(dst + <usize>(j + 1) * sizeof<K>(), v);
+    if (isrc) store<u32>(idst + (<usize>(j + 1) << 2), x);
   }
 }
 
 /**
- * Sort n keys at a (scratch b; with indices ia/ib when ia != 0) whose bits at and above `top` are all equal.
- * Returns 0 when the result is in a/ia, 1 when in b/ib.
+ * Sort n keys at a (scratch b; with indices ia/ib when ia != 0) whose bits at and above `top` are all equal,
+ * leaving the result in b/ib when `toB`, else in a/ia. Each level scatters one way and its children are asked
+ * for the other side, so no level copies its result back.
  */
-function msd<K>(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32, level: i32): i32 {
+function msd<K>(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32, level: i32, toB: bool): void {
   const W = <usize>sizeof<K>();
   while (true) {
     if (n <= SMALL || top == 0) {
-      insertion<K>(a, ia, n);
-      return 0;
+      if (toB) insertion<K>(a, b, ia, ib, n);
+      else insertion<K>(a, a, ia, ia, n);
+      return;
     }
     const first = level == 0 && n >= TOP_MIN;
     let d: u32 = 30 - <u32>clz(<u32>n);
@@ -136,7 +142,13 @@ function msd<K>(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32, leve
       const k0 = key<K>(a, 0);
       let diff: K = 0;
       for (let i = 1; i < n; i++) diff |= key<K>(a, i) ^ k0;
-      if (diff == 0) return 0;
+      if (diff == 0) {
+        if (toB) {
+          memory.copy(b, a, <usize>n * W);
+          if (ia) memory.copy(ib, ia, <usize>n << 2);
+        }
+        return;
+      }
       top = <u32>(W * 8) - <u32>clz<K>(diff);
       continue;
     }
@@ -158,21 +170,34 @@ function msd<K>(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32, leve
         store<K>(b + <usize>j * W, k);
       }
     }
+    // The data is in b now: children finish in b (toB) or move back to a.
     let off: usize = 0;
     const nt = <u32>sh;
     for (let x: u32 = 0; x < r; x++) {
       const c = <i32>load<u32>(cnt + (<usize>x << 2));
-      if (c > SMALL) {
-        // (level + 1 keeps children off this level's counts; the 16-bit first digit has its own table)
-        const where = msd<K>(b + off * W, a + off * W, ia ? ib + (off << 2) : 0, ia ? ia + (off << 2) : 0, c, nt, level + 1);
-        if (where) {
-          memory.copy(b + off * W, a + off * W, <usize>c * W);
-          if (ia) memory.copy(ib + (off << 2), ia + (off << 2), <usize>c << 2);
+      const bo = b + off * W, ao = a + off * W, ibo = ia ? ib + (off << 2) : 0, iao = ia ? ia + (off << 2) : 0;
+      // (level + 1 keeps children off this level's counts; the 16-bit first digit has its own table)
+      if (c > SMALL) msd<K>(bo, ao, ibo, iao, c, nt, level + 1, !toB);
+      else if (c == 1) {
+        if (!toB) {
+          store<K>(ao, load<K>(bo));
+          if (ia) store<u32>(iao, load<u32>(ibo));
         }
-      } else if (c > 1) insertion<K>(b + off * W, ia ? ib + (off << 2) : 0, c); // small buckets: sorted where they are
+      } else if (c == 2) {
+        // the commonest small bucket: one compare, no call
+        const k0 = load<K>(bo), k1 = load<K>(bo + W), sw = k1 < k0;
+        const d0 = toB ? bo : ao;
+        store<K>(d0, sw ? k1 : k0);
+        store<K>(d0 + W, sw ? k0 : k1);
+        if (ia) {
+          const i0 = load<u32>(ibo), i1 = load<u32>(ibo + 4), e0 = toB ? ibo : iao;
+          store<u32>(e0, sw ? i1 : i0);
+          store<u32>(e0 + 4, sw ? i0 : i1);
+        }
+      } else if (c > 2) insertion<K>(bo, toB ? bo : ao, ibo, toB ? ibo : iao, c);
       off += <usize>c;
     }
-    return 1;
+    return;
   }
 }
 
@@ -181,13 +206,17 @@ function msd<K>(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32, leve
  * (topBit after a keys transform; 64 when unknown). Returns 0 when the result is in a, 1 when in b.
  */
 export function sort64(a: usize, b: usize, n: i32, top: u32): i32 {
-  return n < 2 || top == 0 ? 0 : msd<u64>(a, b, 0, 0, n, top, 0);
+  if (n < 2 || top == 0) return 0;
+  msd<u64>(a, b, 0, 0, n, top, 0, true);
+  return 1;
 }
 
 /** As sort64, also permuting u32 indices ia (scratch ib), which it initialises to 0..n-1: a stable argsort. */
 export function argsort64(a: usize, b: usize, ia: usize, ib: usize, n: i32, top: u32): i32 {
   for (let i = 0; i < n; i++) store<u32>(ia + (<usize>i << 2), i);
-  return n < 2 || top == 0 ? 0 : msd<u64>(a, b, ia, ib, n, top, 0);
+  if (n < 2 || top == 0) return 0;
+  msd<u64>(a, b, ia, ib, n, top, 0, true);
+  return 1;
 }
 
 // ---- 32-bit keys: LSD (three 11-bit passes beat MSD's many small buckets at this width) ------------------
