@@ -252,6 +252,36 @@ test("large lanes (the 16-bit first digit of the Wasm MSD sort) equal the plain-
   }
 });
 
+test("unique of large int64 input: the one-pass counting window, and its fallbacks, give exact counts", () => {
+  let seed = 7;
+  const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const n = 70_000;
+  const cases: [string, () => bigint][] = [
+    ["small range", () => BigInt(Math.floor(rand() * 1000) - 500)],
+    ["beyond the window", () => BigInt(Math.floor(rand() * 100_000))],
+    ["beyond int32", () => BigInt(Math.floor(rand() * 50)) * 2n ** 33n - 2n ** 34n],
+    ["negative near the window edge", () => BigInt(-32768 + Math.floor(rand() * 65536))],
+  ];
+  for (const [what, gen] of cases) {
+    const vals = Array.from({ length: n }, gen);
+    const want = new Map<bigint, number>();
+    const firstAt = new Map<bigint, number>();
+    vals.forEach((v, i) => {
+      want.set(v, (want.get(v) ?? 0) + 1);
+      if (!firstAt.has(v)) firstAt.set(v, i);
+    });
+    const keys = [...want.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const [u, idx, inv, cnt] = np.unique(np.array(vals), { returnIndex: true, returnInverse: true, returnCounts: true }) as NDArray[];
+    assert.deepEqual((u!.tolist() as (number | bigint)[]).map(BigInt), keys, `${what}: values`);
+    assert.deepEqual(cnt!.tolist(), keys.map((k) => want.get(k)), `${what}: counts`);
+    assert.deepEqual(idx!.tolist(), keys.map((k) => firstAt.get(k)), `${what}: first indices`);
+    const invL = inv!.tolist() as number[];
+    assert.ok(vals.every((v, i) => keys[invL[i]!] === v), `${what}: inverse`);
+    const [u2, c2] = np.unique(np.array(vals), { returnCounts: true }) as NDArray[];
+    assert.deepEqual([u2!.tolist(), c2!.tolist()], [u!.tolist(), cnt!.tolist()], `${what}: counts alone`);
+  }
+});
+
 test("views: diagonal is a read-only view; diag of a matrix too; a.sort() sorts through a view", () => {
   const a = np.array([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]], { dtype: "int64" });
   const d = np.diagonal(a);

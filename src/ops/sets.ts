@@ -51,14 +51,24 @@ function int32Reader(x: NDArray): { n: number; lo: number; hi: number; values: I
   const n = x.size;
   let lo = 0x7fffffff, hi = -0x80000000;
   if (DTYPE_INFO[x.dtype].big) {
-    const w = new Int32Array(x.data.buffer, x.data.byteOffset + 8 * x._offset, 2 * n), signed = x.dtype === "int64";
-    for (let i = 0; i < n; i++) {
-      const v = w[2 * i]!, h = w[2 * i + 1]!;
-      if (h !== (signed ? v >> 31 : 0) || (!signed && v < 0)) return null;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-    }
-    return { n, lo, hi, values: w, step: 2, off: 0 };
+    // A 64-bit value fits int32 when its high word is its low word's sign (uint64: zero, low word < 2^31).
+    const w = new Int32Array(x.data.buffer, x.data.byteOffset + 8 * x._offset, 2 * n);
+    let bad = 0;
+    if (x.dtype === "int64")
+      for (let i = 0; i < n; i++) {
+        const v = w[2 * i]!;
+        bad |= w[2 * i + 1]! ^ (v >> 31);
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    else
+      for (let i = 0; i < n; i++) {
+        const v = w[2 * i]!;
+        bad |= w[2 * i + 1]! | (v >>> 31);
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    return bad !== 0 ? null : { n, lo, hi, values: w, step: 2, off: 0 };
   }
   if (x.dtype === "uint32") {
     const d = x.data as Uint32Array, o = x._offset;
@@ -73,6 +83,29 @@ function int32Reader(x: NDArray): { n: number; lo: number; hi: number; values: I
   return { n, lo, hi, values: d, step: 1, off: o };
 }
 
+const WINDOW = 1 << 16;
+
+/**
+ * One counting pass for large int64 input (the default integer dtype): counts go into a window of 2^16 values
+ * centred on the first element, range and int32-fit checks folded in branch-free; null when a value falls
+ * outside (then the range is measured first). Measured about twice as fast as min/max + count.
+ */
+function windowCount64(x: NDArray): { lo: number; count: Int32Array; w: Int32Array } | null {
+  const n = x.size, w = new Int32Array(x.data.buffer, x.data.byteOffset + 8 * x._offset, 2 * n);
+  const base = w[0]! - (WINDOW >> 1), count = new Int32Array(WINDOW);
+  let bad = 0;
+  for (let j = 0; j < 2 * n; j += 2) {
+    const v = w[j]!, b = v - base;
+    bad |= (w[j + 1]! ^ (v >> 31)) | (b & ~(WINDOW - 1));
+    count[b & (WINDOW - 1)]++;
+  }
+  if (bad !== 0) return null;
+  let first = 0, last = WINDOW - 1;
+  while (count[first] === 0) first++;
+  while (count[last] === 0) last--;
+  return { lo: base + first, count: count.subarray(first, last + 1), w };
+}
+
 /**
  * Unique runs by counting, when the integers span a small range (same results as the sort, linear time);
  * null when they do not. Values come out as `ints` (the run's value), first occurrences only when asked.
@@ -80,13 +113,22 @@ function int32Reader(x: NDArray): { n: number; lo: number; hi: number; values: I
 function countingRuns(x: NDArray, wantFirst: boolean, wantInverse: boolean): (Runs & { ints: Float64Array }) | null {
   const kind = DTYPE_INFO[x.dtype].kind, n = x.size;
   if ((kind !== "i" && kind !== "u" && kind !== "b") || n === 0) return null;
-  const rd = int32Reader(x);
-  if (rd === null) return null;
-  const range0 = rd.hi - rd.lo + 1;
-  if (range0 > Math.max(4096, 2 * n) || range0 > 1 << 24) return null;
-  const { lo, values: d, step, off } = rd;
-  const range = range0, count = new Int32Array(range);
-  for (let i = 0, j = off; i < n; i++, j += step) count[d[j]! - lo]++;
+  const win = x.dtype === "int64" && n >= WINDOW ? windowCount64(x) : null;
+  let lo: number, d: globalThis.ArrayLike<number>, step: number, off: number, count: Int32Array;
+  if (win !== null) [lo, d, step, off, count] = [win.lo, win.w, 2, 0, win.count];
+  else {
+    const rd = int32Reader(x);
+    if (rd === null) return null;
+    const span = rd.hi - rd.lo + 1;
+    if (span > Math.max(4096, 2 * n) || span > 1 << 24) return null;
+    ({ lo, values: d, step, off } = rd);
+    count = new Int32Array(span);
+    if (step === 2) {
+      const w = d as Int32Array; // monomorphic loop for int64
+      for (let j = 0; j < 2 * n; j += 2) count[w[j]! - lo]++;
+    } else for (let i = 0, j = off; i < n; i++, j += step) count[d[j]! - lo]++;
+  }
+  const range = count.length;
   let u = 0;
   for (let b = 0; b < range; b++) if (count[b]! > 0) u++;
   const ints = new Float64Array(u), counts = new Float64Array(u), rank = new Int32Array(range);
