@@ -126,20 +126,38 @@ export function pairwise_${sfx}(a: ${arr}, o: number, s: number, n: number): num
     n2 -= n2 % 8;
     return ${r(`pairwise_${sfx}(a, o, s, n2) + pairwise_${sfx}(a, o + n2 * s, s, n - n2)`)};
   }
-  const { starts, lens, prog, vals, stack } = scheduleOf(n);
+  const sch = scheduleOf(n);
+  const { starts, lens, vals } = sch;
   const L = starts.length;
   if (s === 1) for (let k = 0; k < L; k++) vals[k] = leafC_${sfx}(a, o + starts[k]!, lens[k]!);
   else for (let k = 0; k < L; k++) vals[k] = leafS_${sfx}(a, o + starts[k]! * s, s, lens[k]!);
-  let sp = 0;
-  for (let i = 0; i < prog.length; i++) {
-    const op = prog[i]!;
-    if (op >= 0) stack[sp++] = vals[op]!;
-    else {
-      sp--;
-      stack[sp - 1] = ${r("stack[sp - 1]! + stack[sp]!")};
+  return combine(sch, 0, ${sfx === "f32"});
+}
+
+/**
+ * out[oo + r * os] += pairwise sum of run r (n elements from o + r * rs, stride s), for r in [0, rows), in row
+ * order: NumPy's reduction over the contiguous axis, one inner-loop call per row. Rows go in groups of ROWS, leaf by
+ * leaf across the group, each row's additions exactly those of pairwise_${sfx}.
+ */
+export function pairwiseRows_${sfx}(a: ${arr}, o: number, s: number, n: number, rs: number, rows: number, out: ${arr}, oo: number, os: number): void {
+  if (n <= PW_BLOCKSIZE || n > SCHEDULE_MAX || s !== 1) {
+    for (let r = 0; r < rows; r++) out[oo + r * os] = ${r("out[oo + r * os]! + pairwise_" + sfx + "(a, o + r * rs, s, n)")};
+    return;
+  }
+  const sch = scheduleOf(n);
+  const { starts, lens, vals } = sch;
+  const L = starts.length;
+  for (let g = 0; g < rows; g += ROWS) {
+    const m = Math.min(ROWS, rows - g);
+    for (let k = 0; k < L; k++) {
+      const st = starts[k]!, len = lens[k]!;
+      for (let r = 0; r < m; r++) vals[r * L + k] = leafC_${sfx}(a, o + (g + r) * rs + st, len);
+    }
+    for (let r = 0; r < m; r++) {
+      const q = oo + (g + r) * os;
+      out[q] = ${r(`out[q]! + combine(sch, r * L, ${sfx === "f32"})`)};
     }
   }
-  return stack[0]!;
 }
 
 /**
@@ -195,8 +213,27 @@ interface Schedule {
   starts: Int32Array;
   lens: Int32Array;
   prog: Int32Array;
+  /** Leaf sums: one run's, or ROWS runs' (row r at r * L) for the row-group kernel. */
   vals: Float64Array;
   stack: Float64Array;
+}
+
+/** Rows summed together leaf by leaf: several memory streams in flight hide page-walk and DRAM latency. */
+const ROWS = 8;
+
+/** Add up the leaf sums of row r (at vals[base..]) in the recursion's order. */
+function combine(sch: Schedule, base: number, f32: boolean): number {
+  const { prog, vals, stack } = sch;
+  let sp = 0;
+  for (let i = 0; i < prog.length; i++) {
+    const op = prog[i]!;
+    if (op >= 0) stack[sp++] = vals[base + op]!;
+    else {
+      sp--;
+      stack[sp - 1] = f32 ? Math.fround(stack[sp - 1]! + stack[sp]!) : stack[sp - 1]! + stack[sp]!;
+    }
+  }
+  return stack[0]!;
 }
 
 const SCHEDULES = new Map<number, Schedule>();
@@ -219,7 +256,7 @@ function scheduleOf(n: number): Schedule {
     prog.push(-1);
   };
   visit(0, n);
-  sch = { starts: Int32Array.from(starts), lens: Int32Array.from(lens), prog: Int32Array.from(prog), vals: new Float64Array(starts.length), stack: new Float64Array(64) };
+  sch = { starts: Int32Array.from(starts), lens: Int32Array.from(lens), prog: Int32Array.from(prog), vals: new Float64Array(starts.length * ROWS), stack: new Float64Array(64) };
   if (SCHEDULES.size >= 64) SCHEDULES.clear();
   SCHEDULES.set(n, sch);
   return sch;
@@ -242,6 +279,7 @@ ${DOMAINS.map(
     const a = WARM_${sfx}, o = new ${arr}(32);
     for (const [s, n] of [[1, 5], [1, 20], [1, 136], [2, 5], [2, 20], [2, 136]] as const) pairwise_${sfx}(a, 1, s, n);
     for (const os of [1, 2]) addRows_${sfx}(o, 0, os, a, 0, os, 3, 9, 2);
+    for (const [n, rows] of [[5, 2], [136, 9]] as const) pairwiseRows_${sfx}(a, 0, 1, n, 1, rows, o, 0, 1);
     mulRun_${sfx}(1, a, 0, 1, 9);
 ${EXTREMES.map(({ name }) => `    ${name}Run_${sfx}(a[0]!, a, 0, 1, 9);
     ${name}Run_${sfx}(NaN, a, 0, 1, 9);

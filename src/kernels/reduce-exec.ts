@@ -212,8 +212,17 @@ function floatSum(plan: ReducePlan, res: NDArray, a: NDArray, dtype: DType): voi
   for (let d = 0; d < plan.callDims; d++) span *= n[d]!;
   const chunk = Math.max(1, Math.min(plan.chunk, span));
   const direct = !cast && plan.inSingle >= plan.callDims;
-  const scratch = direct ? null : new Ctor(chunk);
   const s0 = is[0]!;
+  if (direct && plan.callDims === 1 && chunk === span && n.length >= 2) {
+    // One inner-loop call per row: the row-group kernel walks several rows at once (same additions per row).
+    const rows = new Outer(plan, 2, res._offset, a._offset);
+    do {
+      if (f32) F.pairwiseRows_f32(a.data as Float32Array, rows.io, s0, span, is[1]!, n[1]!, o as unknown as Float32Array, rows.oo, os[1]!);
+      else F.pairwiseRows_f64(a.data as Float64Array, rows.io, s0, span, is[1]!, n[1]!, o, rows.oo, os[1]!);
+    } while (rows.next());
+    return;
+  }
+  const scratch = direct ? null : new Ctor(chunk);
   const it = new Outer(plan, plan.callDims, res._offset, a._offset);
   do {
     const { oo, io } = it;

@@ -15,8 +15,27 @@ interface Schedule {
   starts: Int32Array;
   lens: Int32Array;
   prog: Int32Array;
+  /** Leaf sums: one run's, or ROWS runs' (row r at r * L) for the row-group kernel. */
   vals: Float64Array;
   stack: Float64Array;
+}
+
+/** Rows summed together leaf by leaf: several memory streams in flight hide page-walk and DRAM latency. */
+const ROWS = 8;
+
+/** Add up the leaf sums of row r (at vals[base..]) in the recursion's order. */
+function combine(sch: Schedule, base: number, f32: boolean): number {
+  const { prog, vals, stack } = sch;
+  let sp = 0;
+  for (let i = 0; i < prog.length; i++) {
+    const op = prog[i]!;
+    if (op >= 0) stack[sp++] = vals[base + op]!;
+    else {
+      sp--;
+      stack[sp - 1] = f32 ? Math.fround(stack[sp - 1]! + stack[sp]!) : stack[sp - 1]! + stack[sp]!;
+    }
+  }
+  return stack[0]!;
 }
 
 const SCHEDULES = new Map<number, Schedule>();
@@ -39,7 +58,7 @@ function scheduleOf(n: number): Schedule {
     prog.push(-1);
   };
   visit(0, n);
-  sch = { starts: Int32Array.from(starts), lens: Int32Array.from(lens), prog: Int32Array.from(prog), vals: new Float64Array(starts.length), stack: new Float64Array(64) };
+  sch = { starts: Int32Array.from(starts), lens: Int32Array.from(lens), prog: Int32Array.from(prog), vals: new Float64Array(starts.length * ROWS), stack: new Float64Array(64) };
   if (SCHEDULES.size >= 64) SCHEDULES.clear();
   SCHEDULES.set(n, sch);
   return sch;
@@ -94,20 +113,38 @@ export function pairwise_f64(a: Float64Array, o: number, s: number, n: number): 
     n2 -= n2 % 8;
     return (pairwise_f64(a, o, s, n2) + pairwise_f64(a, o + n2 * s, s, n - n2));
   }
-  const { starts, lens, prog, vals, stack } = scheduleOf(n);
+  const sch = scheduleOf(n);
+  const { starts, lens, vals } = sch;
   const L = starts.length;
   if (s === 1) for (let k = 0; k < L; k++) vals[k] = leafC_f64(a, o + starts[k]!, lens[k]!);
   else for (let k = 0; k < L; k++) vals[k] = leafS_f64(a, o + starts[k]! * s, s, lens[k]!);
-  let sp = 0;
-  for (let i = 0; i < prog.length; i++) {
-    const op = prog[i]!;
-    if (op >= 0) stack[sp++] = vals[op]!;
-    else {
-      sp--;
-      stack[sp - 1] = (stack[sp - 1]! + stack[sp]!);
+  return combine(sch, 0, false);
+}
+
+/**
+ * out[oo + r * os] += pairwise sum of run r (n elements from o + r * rs, stride s), for r in [0, rows), in row
+ * order: NumPy's reduction over the contiguous axis, one inner-loop call per row. Rows go in groups of ROWS, leaf by
+ * leaf across the group, each row's additions exactly those of pairwise_f64.
+ */
+export function pairwiseRows_f64(a: Float64Array, o: number, s: number, n: number, rs: number, rows: number, out: Float64Array, oo: number, os: number): void {
+  if (n <= PW_BLOCKSIZE || n > SCHEDULE_MAX || s !== 1) {
+    for (let r = 0; r < rows; r++) out[oo + r * os] = (out[oo + r * os]! + pairwise_f64(a, o + r * rs, s, n));
+    return;
+  }
+  const sch = scheduleOf(n);
+  const { starts, lens, vals } = sch;
+  const L = starts.length;
+  for (let g = 0; g < rows; g += ROWS) {
+    const m = Math.min(ROWS, rows - g);
+    for (let k = 0; k < L; k++) {
+      const st = starts[k]!, len = lens[k]!;
+      for (let r = 0; r < m; r++) vals[r * L + k] = leafC_f64(a, o + (g + r) * rs + st, len);
+    }
+    for (let r = 0; r < m; r++) {
+      const q = oo + (g + r) * os;
+      out[q] = (out[q]! + combine(sch, r * L, false));
     }
   }
-  return stack[0]!;
 }
 
 /**
@@ -307,20 +344,38 @@ export function pairwise_f32(a: Float32Array, o: number, s: number, n: number): 
     n2 -= n2 % 8;
     return Math.fround(pairwise_f32(a, o, s, n2) + pairwise_f32(a, o + n2 * s, s, n - n2));
   }
-  const { starts, lens, prog, vals, stack } = scheduleOf(n);
+  const sch = scheduleOf(n);
+  const { starts, lens, vals } = sch;
   const L = starts.length;
   if (s === 1) for (let k = 0; k < L; k++) vals[k] = leafC_f32(a, o + starts[k]!, lens[k]!);
   else for (let k = 0; k < L; k++) vals[k] = leafS_f32(a, o + starts[k]! * s, s, lens[k]!);
-  let sp = 0;
-  for (let i = 0; i < prog.length; i++) {
-    const op = prog[i]!;
-    if (op >= 0) stack[sp++] = vals[op]!;
-    else {
-      sp--;
-      stack[sp - 1] = Math.fround(stack[sp - 1]! + stack[sp]!);
+  return combine(sch, 0, true);
+}
+
+/**
+ * out[oo + r * os] += pairwise sum of run r (n elements from o + r * rs, stride s), for r in [0, rows), in row
+ * order: NumPy's reduction over the contiguous axis, one inner-loop call per row. Rows go in groups of ROWS, leaf by
+ * leaf across the group, each row's additions exactly those of pairwise_f32.
+ */
+export function pairwiseRows_f32(a: Float32Array, o: number, s: number, n: number, rs: number, rows: number, out: Float32Array, oo: number, os: number): void {
+  if (n <= PW_BLOCKSIZE || n > SCHEDULE_MAX || s !== 1) {
+    for (let r = 0; r < rows; r++) out[oo + r * os] = Math.fround(out[oo + r * os]! + pairwise_f32(a, o + r * rs, s, n));
+    return;
+  }
+  const sch = scheduleOf(n);
+  const { starts, lens, vals } = sch;
+  const L = starts.length;
+  for (let g = 0; g < rows; g += ROWS) {
+    const m = Math.min(ROWS, rows - g);
+    for (let k = 0; k < L; k++) {
+      const st = starts[k]!, len = lens[k]!;
+      for (let r = 0; r < m; r++) vals[r * L + k] = leafC_f32(a, o + (g + r) * rs + st, len);
+    }
+    for (let r = 0; r < m; r++) {
+      const q = oo + (g + r) * os;
+      out[q] = Math.fround(out[q]! + combine(sch, r * L, true));
     }
   }
-  return stack[0]!;
 }
 
 /**
@@ -488,6 +543,7 @@ function warmOnce(): void {
     const a = WARM_f64, o = new Float64Array(32);
     for (const [s, n] of [[1, 5], [1, 20], [1, 136], [2, 5], [2, 20], [2, 136]] as const) pairwise_f64(a, 1, s, n);
     for (const os of [1, 2]) addRows_f64(o, 0, os, a, 0, os, 3, 9, 2);
+    for (const [n, rows] of [[5, 2], [136, 9]] as const) pairwiseRows_f64(a, 0, 1, n, 1, rows, o, 0, 1);
     mulRun_f64(1, a, 0, 1, 9);
     maxRun_f64(a[0]!, a, 0, 1, 9);
     maxRun_f64(NaN, a, 0, 1, 9);
@@ -506,6 +562,7 @@ function warmOnce(): void {
     const a = WARM_f32, o = new Float32Array(32);
     for (const [s, n] of [[1, 5], [1, 20], [1, 136], [2, 5], [2, 20], [2, 136]] as const) pairwise_f32(a, 1, s, n);
     for (const os of [1, 2]) addRows_f32(o, 0, os, a, 0, os, 3, 9, 2);
+    for (const [n, rows] of [[5, 2], [136, 9]] as const) pairwiseRows_f32(a, 0, 1, n, 1, rows, o, 0, 1);
     mulRun_f32(1, a, 0, 1, 9);
     maxRun_f32(a[0]!, a, 0, 1, 9);
     maxRun_f32(NaN, a, 0, 1, 9);
