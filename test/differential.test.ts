@@ -204,6 +204,27 @@ function shapeOps(): Record<string, fc.Arbitrary<CallSpec>> {
   return ops;
 }
 
+/** Creation functions with random sizes, steps, counts, fill values and dtypes (most valid, some not). */
+const creationArb: fc.Arbitrary<CallSpec> = (() => {
+  const dt = fc.option(dtypeArb, { freq: 3 });
+  const withDtype = (spec: CallSpec, d: DType | null): CallSpec => (d === null ? spec : { ...spec, kw: { ...(spec.kw ?? {}), dtype: d } });
+  // Steps are kept above 1e-3 in size: smaller ones ask for more memory than a test machine has (a MemoryError).
+  const num = fc.oneof(
+    fc.integer({ min: -20, max: 20 }).map<Operand>((v) => v),
+    fc.double({ min: -20, max: 20, noNaN: true }).filter((x) => !Number.isInteger(x) && Math.abs(x) > 1e-3).map<Operand>((v) => ({ float: v })),
+  );
+  return fc.oneof(
+    fc.tuple(fc.constantFrom("zeros", "ones", "empty_like_shape"), fc.array(fc.integer({ min: -1, max: 4 }), { maxLength: 3 }), dt).map(([f, shape, d]) =>
+      withDtype({ f: f === "empty_like_shape" ? "zeros" : f, args: [shape] }, d),
+    ),
+    fc.tuple(fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 3 }), weakArb, dt).map(([shape, v, d]) => withDtype({ f: "full", args: [shape, v] }, d)),
+    fc.tuple(num, fc.option(num), fc.option(num), dt).map(([a, b, c, d]) => withDtype({ f: "arange", args: b === null ? [a] : c === null ? [a, b] : [a, b, c] }, d)),
+    fc.tuple(num, num, fc.integer({ min: 0, max: 12 }), fc.boolean(), dt).map(([a, b, n, endpoint, d]) => withDtype({ f: "linspace", args: [a, b, n], kw: { endpoint } }, d)),
+    fc.tuple(fc.integer({ min: 0, max: 5 }), fc.option(fc.integer({ min: 0, max: 5 })), fc.integer({ min: -6, max: 6 }), dt).map(([n, m, k, d]) => withDtype({ f: "eye", args: [n, m, k] }, d)),
+    fc.tuple(fc.integer({ min: 0, max: 5 }), dt).map(([n, d]) => withDtype({ f: "identity", args: [n] }, d)),
+  );
+})();
+
 // ---- running --------------------------------------------------------------------------------------------
 
 function fnsOf(spec: Operand): string[] {
@@ -281,6 +302,10 @@ const KNOWN: Record<string, string> = {
   max: "reduce: an empty reduction axis must raise \"zero-size array to reduction operation maximum which has no identity\" even when the result is empty",
   min: "reduce: as max, for minimum",
 };
+
+test("differential: creation functions (sizes, steps, fill values, dtypes)", { skip }, async () => {
+  await fc.assert(fc.asyncProperty(fc.array(creationArb, { minLength: 1, maxLength: 8 }), check), params);
+});
 
 for (const [name, arb] of Object.entries(shapeOps())) {
   test(`differential: np.${camel(name)} (random shapes, views, axes)`, { skip, todo: KNOWN[name] ?? false }, async () => {

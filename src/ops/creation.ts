@@ -1,6 +1,6 @@
 // creation.ts — array constructors: zeros/ones/empty/full (and *Like), arange, linspace, logspace, eye, identity, copy, fromTyped.
 
-import { array, asarray, castCopy, checkPyInt, copyInto, scalarDType, toStorage, typedArrayDType, type ArrayLike } from "../core/convert.js";
+import { array, asarray, castCopy, castFloatScalar, checkPyInt, copyInto, pyFloatToInt, scalarDType, toStorage, typedArrayDType, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO, toDType, type DType, type TypedArray } from "../core/dtype.js";
 import { NotImplementedError, ValueError, ZeroDivisionError } from "../core/errors.js";
 import { NDArray, empty as alloc } from "../core/ndarray.js";
@@ -46,6 +46,7 @@ export function ones(shape: ShapeArg, opts?: DTypeOptions): NDArray {
 /** The dtype np.full gives a JS fill value: integral numbers are Python ints (int64), others float64. */
 function fillDType(v: unknown): DType {
   if (typeof v === "number") return Number.isInteger(v) ? "int64" : "float64";
+  if (typeof v === "bigint" && v > 2n ** 63n - 1n && v < 2n ** 64n) return "uint64"; // as np.asarray(2**63)
   return scalarDType(v as bigint | boolean);
 }
 
@@ -55,10 +56,10 @@ function fillWith(a: NDArray, v: unknown): NDArray {
     const kind = DTYPE_INFO[a.dtype].kind;
     let s: number | bigint;
     if (typeof v === "number" && !Number.isInteger(v) && (kind === "i" || kind === "u")) {
-      // A Python float into an integer dtype: C's cast (NaN/inf as x86 gives them), via a one-element copy.
-      s = castCopy(new NDArray(new Float64Array([v]), "float64", []), a.dtype).data[0]!;
+      // A Python float into an integer dtype: C's cast of one element (NaN/inf as x86 gives them).
+      s = castFloatScalar(v, a.dtype);
     } else {
-      if (typeof v !== "boolean") checkPyInt(v, a.dtype);
+      if (typeof v !== "boolean") checkPyInt(v, kind === "b" ? "int64" : a.dtype); // into bool through C long
       s = toStorage(v, a.dtype);
     }
     if (s !== 0 && s !== 0n) (a.data as { fill(v: number | bigint): unknown }).fill(s);
@@ -165,8 +166,9 @@ export function arange(a: number | bigint | ArangeOptions, b?: number | bigint |
   const dtype = dtypeOr(opts, allInt ? "int64" : "float64");
   const len = Math.ceil((stop - start) / step);
   if (Number.isNaN(len)) throw new ValueError("arange: cannot compute length");
-  if (len > Number.MAX_SAFE_INTEGER) throw new ValueError("Maximum allowed size exceeded");
+  if (!(Math.abs(len) < 2 ** 63)) throw new ValueError("Maximum allowed size exceeded"); // intp overflow
   const n = Math.max(0, len);
+  if (dtype === "bool" && n > 2) throw new TypeError("arange() is only supported for booleans when the result has at most length 2.");
   return arangeFill(alloc(shapeOf([n]), dtype), start, step);
 }
 
@@ -177,7 +179,13 @@ export function arange(a: number | bigint | ArangeOptions, b?: number | bigint |
 function arangeFill(out: NDArray, start: number, step: number): NDArray {
   const n = out.size, I = DTYPE_INFO[out.dtype];
   if (n === 0) return out;
-  const cast = (x: number): number | bigint => (I.kind === "f" ? x : I.big ? BigInt(Math.trunc(x)) : Math.trunc(x));
+  // The first two values are stored as Python scalars: floats through int() into integer dtypes, range-checked.
+  const cast = (x: number): number | bigint => {
+    if (I.kind === "f") return x;
+    if (I.kind === "b") return x !== 0 ? 1 : 0;
+    const t = pyFloatToInt(x, out.dtype);
+    return I.big ? BigInt(t) : t;
+  };
   const data = out.data as unknown as (number | bigint)[];
   data[0] = cast(start);
   if (n === 1) return out;
