@@ -28,19 +28,22 @@ const SIGN64: u64 = 0x8000000000000000;
 export let topBit: u32 = 0;
 
 /** Float64 bits -> keys in place: NaN the largest key, -0 folded into +0. Returns the number of -0. Branch-free. */
+@inline function f64Key(b: u64): u64 {
+  const k = select<u64>(0xffffffffffffffff, b ^ (<u64>(<i64>b >> 63) | SIGN64), (b & 0x7fffffffffffffff) > 0x7ff0000000000000);
+  return select<u64>(SIGN64, k, b == SIGN64);
+}
+
 export function keysF64(a: usize, n: i32): i32 {
+  if (n == 0) return 0;
   let negZeros = 0;
-  let k0: u64 = 0, diff: u64 = 0;
+  const k0 = f64Key(load<u64>(a));
+  let diff: u64 = 0;
   for (let i = 0; i < n; i++) {
     const p = a + (<usize>i << 3);
     const b = load<u64>(p);
-    let k = b ^ (<u64>(<i64>b >> 63) | SIGN64);
-    k = select<u64>(0xffffffffffffffff, k, (b & 0x7fffffffffffffff) > 0x7ff0000000000000);
-    const nz = b == SIGN64;
-    k = select<u64>(SIGN64, k, nz);
-    negZeros += <i32>nz;
+    const k = f64Key(b);
+    negZeros += <i32>(b == SIGN64);
     store<u64>(p, k);
-    k0 = select<u64>(k, k0, i == 0);
     diff |= k ^ k0;
   }
   topBit = diff == 0 ? 0 : 64 - <u32>clz(diff);
@@ -57,12 +60,12 @@ export function unkeysF64(a: usize, n: i32): void {
 
 /** Signed 64-bit integers -> keys (flip the sign bit), setting topBit. */
 export function keysI64(a: usize, n: i32): void {
-  let k0: u64 = 0, diff: u64 = 0;
+  const k0 = n > 0 ? load<u64>(a) ^ SIGN64 : 0;
+  let diff: u64 = 0;
   for (let i = 0; i < n; i++) {
     const p = a + (<usize>i << 3);
     const k = load<u64>(p) ^ SIGN64;
     store<u64>(p, k);
-    k0 = select<u64>(k, k0, i == 0);
     diff |= k ^ k0;
   }
   topBit = diff == 0 ? 0 : 64 - <u32>clz(diff);
