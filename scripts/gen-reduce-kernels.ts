@@ -38,6 +38,7 @@ function extremeKernels(sfx: string, arr: string): string {
   return EXTREMES.map(({ name, keep, propagate }) => {
     const step = (x: string, m: string): string =>
       propagate ? `if (!(${keep(x, m)})) { if (${x} === ${x}) ${m} = ${x}; else nan = true; }` : `if (!(${keep(x, m)}) && ${x} === ${x}) ${m} = ${x};`;
+    const take = (x: string, m: string): string => (propagate ? `!(${keep(x, m)}) && ${m} === ${m}` : `!(${keep(x, m)}) && ${x} === ${x}`);
     const merge = (m: string): string => (propagate ? `if (!(${keep(m, "m0")})) m0 = ${m};` : `if (!(${keep(m, "m0")}) && ${m} === ${m}) m0 = ${m};`);
     return `
 export function ${name}Run_${sfx}(m: number, a: ${arr}, o: number, s: number, n: number): number {
@@ -63,8 +64,25 @@ export function ${name}Run_${sfx}(m: number, a: ${arr}, o: number, s: number, n:
 export function ${name}Each_${sfx}(out: ${arr}, oo: number, os: number, a: ${arr}, o: number, s: number, n: number): void {
   for (let i = 0, q = oo, p = o; i < n; i++, q += os, p += s) {
     const x = a[p]!, m = out[q]!;
-    if (${propagate ? `!(${keep("x", "m")}) && m === m` : `!(${keep("x", "m")}) && x === x`}) out[q] = x;
+    if (${take("x", "m")}) out[q] = x;
   }
+}
+
+/** ${name}Each_${sfx} over \`rows\` runs (run k at o + k * rs) into one output run, eight rows per pass over it. */
+export function ${name}Rows_${sfx}(out: ${arr}, oo: number, os: number, a: ${arr}, o: number, s: number, rs: number, rows: number, n: number): void {
+  let k = 0;
+  for (; k + 8 <= rows; k += 8) {
+    const b = o + k * rs;
+    for (let i = 0, q = oo, p = b; i < n; i++, q += os, p += s) {
+      let m = out[q]!;
+      for (let r = 0, t = p; r < 8; r++, t += rs) {
+        const x = a[t]!;
+        if (${take("x", "m")}) m = x;
+      }
+      out[q] = m;
+    }
+  }
+  for (; k < rows; k++) ${name}Each_${sfx}(out, oo, os, a, o + k * rs, s, n);
 }
 `;
   }).join("");
@@ -283,7 +301,8 @@ ${DOMAINS.map(
     mulRun_${sfx}(1, a, 0, 1, 9);
 ${EXTREMES.map(({ name }) => `    ${name}Run_${sfx}(a[0]!, a, 0, 1, 9);
     ${name}Run_${sfx}(NaN, a, 0, 1, 9);
-    ${name}Each_${sfx}(o, 0, 1, a, 0, 1, 9);`).join("\n")}
+    ${name}Each_${sfx}(o, 0, 1, a, 0, 1, 9);
+    ${name}Rows_${sfx}(o, 0, 1, a, 0, 1, 3, 9, 2);`).join("\n")}
   }`,
 ).join("\n")}
 }

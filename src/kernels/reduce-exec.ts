@@ -404,13 +404,15 @@ const RUN: Record<string, RunFn> = { maximum: maxRun, minimum: minRun, fmax: fma
 const EACH: Record<string, EachFn> = { maximum: maxEach, minimum: minEach, fmax: fmaxEach, fmin: fminEach, logical_or: orEach, logical_and: andEach };
 // Float min/max get their own monomorphic loops (the generated ones); integers and bools share the generic ones.
 const FLOAT_NAMES: Record<string, string> = { maximum: "max", minimum: "min", fmax: "fmax", fmin: "fmin" };
-const floatLoops = (sfx: "f64" | "f32"): [Record<string, RunFn>, Record<string, EachFn>] => {
-  const k = F as unknown as Record<string, RunFn & EachFn>;
+type RowsFn = (out: ArrayLike<number | bigint>, oo: number, os: number, d: ArrayLike<number | bigint>, o: number, s: number, rs: number, rows: number, n: number) => void;
+const floatLoops = (sfx: "f64" | "f32"): [Record<string, RunFn>, Record<string, EachFn>, Record<string, RowsFn>] => {
+  const k = F as unknown as Record<string, RunFn & EachFn & RowsFn>;
   const names = Object.entries(FLOAT_NAMES);
-  return [Object.fromEntries(names.map(([op, nm]) => [op, k[`${nm}Run_${sfx}`]!])), Object.fromEntries(names.map(([op, nm]) => [op, k[`${nm}Each_${sfx}`]!]))];
+  const pick = (kind: string) => Object.fromEntries(names.map(([op, nm]) => [op, k[`${nm}${kind}_${sfx}`]!]));
+  return [pick("Run"), pick("Each"), pick("Rows")];
 };
-const [RUN_F64, EACH_F64] = floatLoops("f64");
-const [RUN_F32, EACH_F32] = floatLoops("f32");
+const [RUN_F64, EACH_F64, ROWS_F64] = floatLoops("f64");
+const [RUN_F32, EACH_F32, ROWS_F32] = floatLoops("f32");
 
 /** Reductions whose value does not depend on the order of the elements. */
 function orderFree(plan: ReducePlan, res: NDArray, a: NDArray, op: ReduceOp): void {
@@ -421,6 +423,14 @@ function orderFree(plan: ReducePlan, res: NDArray, a: NDArray, op: ReduceOp): vo
   const n0 = n[0]!, o0 = os[0]!, s0 = is[0]!;
   const o = res.data as unknown as (number | bigint)[];
   const d = a.data as unknown as ArrayLike<number | bigint>;
+  const rowsFn = fdt === 1 ? ROWS_F64[op] : fdt === 2 ? ROWS_F32[op] : undefined;
+  if (o0 !== 0 && rowsFn !== undefined && n.length > 1 && os[1] === 0) {
+    // Consecutive rows fold into the same output run: eight rows per pass over it.
+    const it = new Outer(plan, 2, res._offset, a._offset);
+    do rowsFn(o, it.oo, o0, d, it.io, s0, is[1]!, n[1]!, n0);
+    while (it.next());
+    return;
+  }
   const it = new Outer(plan, 1, res._offset, a._offset);
   do {
     if (o0 === 0) for (let c = 0; c < n0; c += BLOCK) o[it.oo] = run(o[it.oo]!, d, it.io + c * s0, s0, Math.min(BLOCK, n0 - c));

@@ -211,6 +211,23 @@ export function maxEach_f64(out: Float64Array, oo: number, os: number, a: Float6
   }
 }
 
+/** maxEach_f64 over `rows` runs (run k at o + k * rs) into one output run, eight rows per pass over it. */
+export function maxRows_f64(out: Float64Array, oo: number, os: number, a: Float64Array, o: number, s: number, rs: number, rows: number, n: number): void {
+  let k = 0;
+  for (; k + 8 <= rows; k += 8) {
+    const b = o + k * rs;
+    for (let i = 0, q = oo, p = b; i < n; i++, q += os, p += s) {
+      let m = out[q]!;
+      for (let r = 0, t = p; r < 8; r++, t += rs) {
+        const x = a[t]!;
+        if (!(x < m) && m === m) m = x;
+      }
+      out[q] = m;
+    }
+  }
+  for (; k < rows; k++) maxEach_f64(out, oo, os, a, o + k * rs, s, n);
+}
+
 export function minRun_f64(m: number, a: Float64Array, o: number, s: number, n: number): number {
   if (m !== m) return m;
   let nan = false;
@@ -241,6 +258,23 @@ export function minEach_f64(out: Float64Array, oo: number, os: number, a: Float6
   }
 }
 
+/** minEach_f64 over `rows` runs (run k at o + k * rs) into one output run, eight rows per pass over it. */
+export function minRows_f64(out: Float64Array, oo: number, os: number, a: Float64Array, o: number, s: number, rs: number, rows: number, n: number): void {
+  let k = 0;
+  for (; k + 8 <= rows; k += 8) {
+    const b = o + k * rs;
+    for (let i = 0, q = oo, p = b; i < n; i++, q += os, p += s) {
+      let m = out[q]!;
+      for (let r = 0, t = p; r < 8; r++, t += rs) {
+        const x = a[t]!;
+        if (!(x > m) && m === m) m = x;
+      }
+      out[q] = m;
+    }
+  }
+  for (; k < rows; k++) minEach_f64(out, oo, os, a, o + k * rs, s, n);
+}
+
 export function fmaxRun_f64(m: number, a: Float64Array, o: number, s: number, n: number): number {
   let m0 = m, m1 = m, m2 = m, m3 = m;
   let i = 0, p = o;
@@ -268,6 +302,23 @@ export function fmaxEach_f64(out: Float64Array, oo: number, os: number, a: Float
   }
 }
 
+/** fmaxEach_f64 over `rows` runs (run k at o + k * rs) into one output run, eight rows per pass over it. */
+export function fmaxRows_f64(out: Float64Array, oo: number, os: number, a: Float64Array, o: number, s: number, rs: number, rows: number, n: number): void {
+  let k = 0;
+  for (; k + 8 <= rows; k += 8) {
+    const b = o + k * rs;
+    for (let i = 0, q = oo, p = b; i < n; i++, q += os, p += s) {
+      let m = out[q]!;
+      for (let r = 0, t = p; r < 8; r++, t += rs) {
+        const x = a[t]!;
+        if (!(x < m) && x === x) m = x;
+      }
+      out[q] = m;
+    }
+  }
+  for (; k < rows; k++) fmaxEach_f64(out, oo, os, a, o + k * rs, s, n);
+}
+
 export function fminRun_f64(m: number, a: Float64Array, o: number, s: number, n: number): number {
   let m0 = m, m1 = m, m2 = m, m3 = m;
   let i = 0, p = o;
@@ -293,6 +344,23 @@ export function fminEach_f64(out: Float64Array, oo: number, os: number, a: Float
     const x = a[p]!, m = out[q]!;
     if (!(x > m) && x === x) out[q] = x;
   }
+}
+
+/** fminEach_f64 over `rows` runs (run k at o + k * rs) into one output run, eight rows per pass over it. */
+export function fminRows_f64(out: Float64Array, oo: number, os: number, a: Float64Array, o: number, s: number, rs: number, rows: number, n: number): void {
+  let k = 0;
+  for (; k + 8 <= rows; k += 8) {
+    const b = o + k * rs;
+    for (let i = 0, q = oo, p = b; i < n; i++, q += os, p += s) {
+      let m = out[q]!;
+      for (let r = 0, t = p; r < 8; r++, t += rs) {
+        const x = a[t]!;
+        if (!(x > m) && x === x) m = x;
+      }
+      out[q] = m;
+    }
+  }
+  for (; k < rows; k++) fminEach_f64(out, oo, os, a, o + k * rs, s, n);
 }
 
 /** One pairwise leaf (n <= PW_BLOCKSIZE) of a contiguous run: eight accumulators, then the tail. */
@@ -442,6 +510,23 @@ export function maxEach_f32(out: Float32Array, oo: number, os: number, a: Float3
   }
 }
 
+/** maxEach_f32 over `rows` runs (run k at o + k * rs) into one output run, eight rows per pass over it. */
+export function maxRows_f32(out: Float32Array, oo: number, os: number, a: Float32Array, o: number, s: number, rs: number, rows: number, n: number): void {
+  let k = 0;
+  for (; k + 8 <= rows; k += 8) {
+    const b = o + k * rs;
+    for (let i = 0, q = oo, p = b; i < n; i++, q += os, p += s) {
+      let m = out[q]!;
+      for (let r = 0, t = p; r < 8; r++, t += rs) {
+        const x = a[t]!;
+        if (!(x < m) && m === m) m = x;
+      }
+      out[q] = m;
+    }
+  }
+  for (; k < rows; k++) maxEach_f32(out, oo, os, a, o + k * rs, s, n);
+}
+
 export function minRun_f32(m: number, a: Float32Array, o: number, s: number, n: number): number {
   if (m !== m) return m;
   let nan = false;
@@ -472,6 +557,23 @@ export function minEach_f32(out: Float32Array, oo: number, os: number, a: Float3
   }
 }
 
+/** minEach_f32 over `rows` runs (run k at o + k * rs) into one output run, eight rows per pass over it. */
+export function minRows_f32(out: Float32Array, oo: number, os: number, a: Float32Array, o: number, s: number, rs: number, rows: number, n: number): void {
+  let k = 0;
+  for (; k + 8 <= rows; k += 8) {
+    const b = o + k * rs;
+    for (let i = 0, q = oo, p = b; i < n; i++, q += os, p += s) {
+      let m = out[q]!;
+      for (let r = 0, t = p; r < 8; r++, t += rs) {
+        const x = a[t]!;
+        if (!(x > m) && m === m) m = x;
+      }
+      out[q] = m;
+    }
+  }
+  for (; k < rows; k++) minEach_f32(out, oo, os, a, o + k * rs, s, n);
+}
+
 export function fmaxRun_f32(m: number, a: Float32Array, o: number, s: number, n: number): number {
   let m0 = m, m1 = m, m2 = m, m3 = m;
   let i = 0, p = o;
@@ -497,6 +599,23 @@ export function fmaxEach_f32(out: Float32Array, oo: number, os: number, a: Float
     const x = a[p]!, m = out[q]!;
     if (!(x < m) && x === x) out[q] = x;
   }
+}
+
+/** fmaxEach_f32 over `rows` runs (run k at o + k * rs) into one output run, eight rows per pass over it. */
+export function fmaxRows_f32(out: Float32Array, oo: number, os: number, a: Float32Array, o: number, s: number, rs: number, rows: number, n: number): void {
+  let k = 0;
+  for (; k + 8 <= rows; k += 8) {
+    const b = o + k * rs;
+    for (let i = 0, q = oo, p = b; i < n; i++, q += os, p += s) {
+      let m = out[q]!;
+      for (let r = 0, t = p; r < 8; r++, t += rs) {
+        const x = a[t]!;
+        if (!(x < m) && x === x) m = x;
+      }
+      out[q] = m;
+    }
+  }
+  for (; k < rows; k++) fmaxEach_f32(out, oo, os, a, o + k * rs, s, n);
 }
 
 export function fminRun_f32(m: number, a: Float32Array, o: number, s: number, n: number): number {
@@ -526,6 +645,23 @@ export function fminEach_f32(out: Float32Array, oo: number, os: number, a: Float
   }
 }
 
+/** fminEach_f32 over `rows` runs (run k at o + k * rs) into one output run, eight rows per pass over it. */
+export function fminRows_f32(out: Float32Array, oo: number, os: number, a: Float32Array, o: number, s: number, rs: number, rows: number, n: number): void {
+  let k = 0;
+  for (; k + 8 <= rows; k += 8) {
+    const b = o + k * rs;
+    for (let i = 0, q = oo, p = b; i < n; i++, q += os, p += s) {
+      let m = out[q]!;
+      for (let r = 0, t = p; r < 8; r++, t += rs) {
+        const x = a[t]!;
+        if (!(x > m) && x === x) m = x;
+      }
+      out[q] = m;
+    }
+  }
+  for (; k < rows; k++) fminEach_f32(out, oo, os, a, o + k * rs, s, n);
+}
+
 /**
  * Run every loop on small inputs at load, down every branch, so type feedback is complete before the first big call:
  * V8 compiles a long first call mid-loop (OSR), and a branch it has never seen bails out of that code. Ten rounds,
@@ -548,15 +684,19 @@ function warmOnce(): void {
     maxRun_f64(a[0]!, a, 0, 1, 9);
     maxRun_f64(NaN, a, 0, 1, 9);
     maxEach_f64(o, 0, 1, a, 0, 1, 9);
+    maxRows_f64(o, 0, 1, a, 0, 1, 3, 9, 2);
     minRun_f64(a[0]!, a, 0, 1, 9);
     minRun_f64(NaN, a, 0, 1, 9);
     minEach_f64(o, 0, 1, a, 0, 1, 9);
+    minRows_f64(o, 0, 1, a, 0, 1, 3, 9, 2);
     fmaxRun_f64(a[0]!, a, 0, 1, 9);
     fmaxRun_f64(NaN, a, 0, 1, 9);
     fmaxEach_f64(o, 0, 1, a, 0, 1, 9);
+    fmaxRows_f64(o, 0, 1, a, 0, 1, 3, 9, 2);
     fminRun_f64(a[0]!, a, 0, 1, 9);
     fminRun_f64(NaN, a, 0, 1, 9);
     fminEach_f64(o, 0, 1, a, 0, 1, 9);
+    fminRows_f64(o, 0, 1, a, 0, 1, 3, 9, 2);
   }
   {
     const a = WARM_f32, o = new Float32Array(32);
@@ -567,15 +707,19 @@ function warmOnce(): void {
     maxRun_f32(a[0]!, a, 0, 1, 9);
     maxRun_f32(NaN, a, 0, 1, 9);
     maxEach_f32(o, 0, 1, a, 0, 1, 9);
+    maxRows_f32(o, 0, 1, a, 0, 1, 3, 9, 2);
     minRun_f32(a[0]!, a, 0, 1, 9);
     minRun_f32(NaN, a, 0, 1, 9);
     minEach_f32(o, 0, 1, a, 0, 1, 9);
+    minRows_f32(o, 0, 1, a, 0, 1, 3, 9, 2);
     fmaxRun_f32(a[0]!, a, 0, 1, 9);
     fmaxRun_f32(NaN, a, 0, 1, 9);
     fmaxEach_f32(o, 0, 1, a, 0, 1, 9);
+    fmaxRows_f32(o, 0, 1, a, 0, 1, 3, 9, 2);
     fminRun_f32(a[0]!, a, 0, 1, 9);
     fminRun_f32(NaN, a, 0, 1, 9);
     fminEach_f32(o, 0, 1, a, 0, 1, 9);
+    fminRows_f32(o, 0, 1, a, 0, 1, 3, 9, 2);
   }
 }
 warm();
