@@ -186,8 +186,8 @@ if (CHILD !== undefined) {
     if (findings.length) send({ type: "findings", findings });
   }
   closeSync(fd);
-  send({ type: "done" });
-  process.disconnect?.();
+  // Disconnect only once "done" is flushed: an early disconnect can drop it and look like a crash.
+  process.send!({ type: "done" }, undefined, {}, () => process.disconnect?.());
 }
 
 // ---- parent side ----------------------------------------------------------------------------------------
