@@ -3,6 +3,7 @@
 
 import { asarray, castCopy, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO } from "../core/dtype.js";
+import { NotImplementedError } from "../core/errors.js";
 import { NDArray } from "../core/ndarray.js";
 import { applyUfunc, pyName, type Operand, type UfuncOptions } from "./ufunc.js";
 import type { UfuncName } from "./ufunc-defs.js";
@@ -223,8 +224,6 @@ export function arrayEqual(a: Operand, b: Operand, opts: { equalNan?: boolean } 
   if (opts.equalNan && DTYPE_INFO[x.dtype].kind === "f" && DTYPE_INFO[y.dtype].kind === "f") eq = logicalOr(eq, logicalAnd(isnan(x), isnan(y)));
   return allTrue(eq);
 }
-
-import { NotImplementedError, ValueError } from "../core/errors.js";
 
 // ---- methods -------------------------------------------------------------------------------------------
 

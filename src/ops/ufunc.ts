@@ -145,7 +145,7 @@ export function resolveLoop(name: string, types: DType[], dtype?: DType): Loop {
 }
 
 /** Decide operand dtypes under NEP 50 and return them with the arrays (scalars stay JS values). */
-function prepare(name: string, operands: readonly unknown[]): { arrays: (NDArray | null)[]; weak: (Weak | null)[]; types: DType[] } {
+function prepare(operands: readonly unknown[]): { arrays: (NDArray | null)[]; weak: (Weak | null)[]; types: DType[] } {
   const arrays: (NDArray | null)[] = [];
   const weak: (Weak | null)[] = [];
   let strong: DType | null = null;
@@ -244,7 +244,7 @@ function checkInputCasts(name: string, nin: number, weak: (Weak | null)[], types
 export function applyUfunc(name: UfuncName, operands: readonly unknown[], opts: UfuncOptions = {}): NDArray {
   const def = UFUNC_DEFS[name];
   if (operands.length !== def.nin) throw new TypeError(`${pyName(name)}() takes from ${def.nin} to ${def.nin + 1} positional arguments but ${operands.length} were given`);
-  const { arrays, weak, types } = prepare(name, operands);
+  const { arrays, weak, types } = prepare(operands);
   const dtype = opts.dtype === undefined || opts.dtype === null ? undefined : toDType(opts.dtype);
   const loop = resolveLoop(name, types, dtype);
 

@@ -102,8 +102,11 @@ export function buildOperand(x: Operand, args: unknown[] = []): unknown {
   throw new Error(`unknown operand ${JSON.stringify(x)}`);
 }
 
-/** Evaluate a call spec with tessera: the result (or throws) and the out array it was given. */
-export function evalCall(spec: CallSpec): { value: unknown; out?: NDArray; args: unknown[] } {
+/**
+ * Evaluate a call spec with tessera: the result (or throws) and the out array it was given. `beforeCall` sees the
+ * out array before the call, so a caller can snapshot it and check that a failed call left it untouched.
+ */
+export function evalCall(spec: CallSpec, beforeCall?: (out: NDArray) => void): { value: unknown; out?: NDArray; args: unknown[] } {
   const args: unknown[] = [];
   for (const x of spec.args ?? []) args.push(buildOperand(x, args));
   const opts: Record<string, unknown> = {};
@@ -111,6 +114,7 @@ export function evalCall(spec: CallSpec): { value: unknown; out?: NDArray; args:
   const fn = (np as unknown as Record<string, (...a: unknown[]) => unknown>)[camel(spec.f)];
   if (typeof fn !== "function") throw new Error(`np.${camel(spec.f)} is not a function`);
   const out = opts.out instanceof NDArray ? opts.out : undefined;
+  if (out && beforeCall) beforeCall(out);
   const value = Object.keys(opts).length ? fn(...args, opts) : fn(...args);
   return { value, out, args };
 }
@@ -151,7 +155,7 @@ export function checkSpec(spec: CallSpec, expected: SpecResult, opts: CompareOpt
     let before: unknown;
     assertThrowsLike(
       () =>
-        evalCallSnapshot(spec, (o) => {
+        evalCall(spec, (o) => {
           out = o;
           before = o.tolist();
         }),
@@ -164,17 +168,6 @@ export function checkSpec(spec: CallSpec, expected: SpecResult, opts: CompareOpt
   const { value, out } = evalCall(spec);
   compareValue(value, exp, { ...opts, what });
   if (expected.out && out) assertMatches(out, expected.out, { rtol: opts.rtol, atol: opts.atol, what: `${what} (out)` });
-}
-
-function evalCallSnapshot(spec: CallSpec, onOut: (o: NDArray) => void): unknown {
-  const args: unknown[] = [];
-  for (const x of spec.args ?? []) args.push(buildOperand(x, args));
-  const opts: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(spec.kw ?? {})) opts[camel(k)] = buildOperand(v, args);
-  if (opts.out instanceof NDArray) onOut(opts.out);
-  const fn = (np as unknown as Record<string, (...a: unknown[]) => unknown>)[camel(spec.f)];
-  if (typeof fn !== "function") throw new Error(`np.${camel(spec.f)} is not a function`);
-  return Object.keys(opts).length ? fn(...args, opts) : fn(...args);
 }
 
 export function compareValue(value: unknown, exp: Encoded, opts: CompareOptions = {}): void {
