@@ -3,9 +3,9 @@
 
 import { asarray, castCopy, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO } from "../core/dtype.js";
-import { NotImplementedError } from "../core/errors.js";
+import { NotImplementedError, UFuncTypeError } from "../core/errors.js";
 import { NDArray } from "../core/ndarray.js";
-import { applyUfunc, pyName, type Operand, type UfuncOptions } from "./ufunc.js";
+import { applyUfunc, pyName, resultType, type Operand, type UfuncOptions } from "./ufunc.js";
 import type { UfuncName } from "./ufunc-defs.js";
 
 export type { Operand, UfuncOptions };
@@ -144,6 +144,12 @@ export function round(a: Operand, decimals: number | RoundOptions = 0, opts: Rou
   if (typeof decimals !== "number" || !Number.isInteger(decimals)) throw new TypeError(`'${typeof decimals === "number" ? "float" : typeof decimals}' object cannot be interpreted as an integer`);
   const x = asarray(a as ArrayLike);
   const kind = DTYPE_INFO[x.dtype].kind;
+  if (kind === "b") {
+    // Booleans are not integers to NumPy's round: decimals=0 is rint (a float loop); otherwise it multiplies (or
+    // divides) into a bool output, which same_kind casting refuses.
+    if (decimals === 0) return rint(x, opts);
+    throw new UFuncTypeError(`Cannot cast ufunc '${decimals > 0 ? "multiply" : "divide"}' output from dtype('float64') to dtype('bool') with casting rule 'same_kind'`);
+  }
   if (kind !== "f") {
     // Integers: a copy for decimals >= 0; otherwise round half to even at 10**-decimals in float64 and cast back.
     const r = decimals >= 0 ? castCopy(x, x.dtype) : castCopy(multiply(rint(divide(x, 10 ** -decimals)), 10 ** -decimals), x.dtype);
@@ -174,13 +180,18 @@ export function clip(a: Operand, aMin?: Operand | null | ClipOptions, aMax?: Ope
   let lo = (aMin ?? null) as Operand | null, hi = aMax ?? null;
   let r: NDArray = asarray(a as ArrayLike);
   const { out, ...rest } = opts;
-  // A Python int beyond the dtype's range on the side that cannot bind is no bound at all (NumPy 2).
+  // np.clip is one three-input ufunc: all three operands promote together (NEP 50), so a Python float bound
+  // makes an integer array's clip float64, and then an integer bound is just a number.
+  const dt = resultType([r, lo, hi].filter((x) => x !== null));
+  // A Python int beyond the array's own integer range, on the side where it cannot bind, is no bound at all
+  // (NumPy 2; bool arrays have no such rule, so there the int goes through C long as usual).
   const I = DTYPE_INFO[r.dtype];
   const outside = (v: Operand | null, below: boolean): boolean =>
     (I.kind === "i" || I.kind === "u") && (typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v))) && (below ? v < I.min : v > I.max);
   if (outside(lo, true)) lo = null;
   if (outside(hi, false)) hi = null;
-  if (lo === null && hi === null) return out ? intoOut(r, out) : castCopy(r, r.dtype);
+  if (dt !== r.dtype) r = castCopy(r, dt);
+  if (lo === null && hi === null) return applyUfunc("positive", [r], { out }); // NumPy's clip without bounds
   if (lo !== null) r = maximum(r, lo, hi === null ? { ...rest, out } : rest);
   if (hi !== null) r = minimum(r, hi, { ...rest, out });
   return r;

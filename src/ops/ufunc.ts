@@ -164,6 +164,12 @@ function prepare(operands: readonly unknown[]): { arrays: (NDArray | null)[]; we
   return { arrays, weak, types };
 }
 
+/** The dtype NumPy's promotion gives these operands (arrays strong, JS scalars weak under NEP 50). */
+export function resultType(operands: readonly unknown[]): DType {
+  const { types } = prepare(operands.length === 1 ? [operands[0], operands[0]] : operands);
+  return types.reduce((p, q) => promoteTypes(p, q));
+}
+
 /** np.asarray of a Python scalar: int → int64 (uint64 beyond int64's range), float → float64, bool → bool. */
 function scalarArray(v: number | bigint | boolean): NDArray {
   const w = weakOf(v)!;
