@@ -300,49 +300,7 @@ test("differential: nested programs", { skip }, async () => {
 });
 
 /** Known differences in ops other files own, reported to their owners; `todo` keeps them visible without failing. */
-const KNOWN: Record<string, string> = {
-  max: "reduce: an empty reduction axis must raise \"zero-size array to reduction operation maximum which has no identity\" even when the result is empty",
-  min: "reduce: as max, for minimum",
-};
-
-/** astype between random dtypes; float → int only from values the C cast defines (NaN/inf/huge are undefined). */
-const astypeArb: fc.Arbitrary<CallSpec> = fc.tuple(shapeArb, dtypeArb, dtypeArb).chain(([shape, from, to]) =>
-  operandArb(from, shape).map((a): CallSpec => {
-    const op = a as { a: EncArray; v?: View[] };
-    if (DTYPE_INFO[from].kind === "f" && "iub".includes(DTYPE_INFO[to].kind) && DTYPE_INFO[to].kind !== "b") {
-      const lim = DTYPE_INFO[to].kind === "u" ? [0, 200] : [-100, 100];
-      op.a = { ...op.a, data: op.a.data.map((x) => (typeof x === "number" && x >= lim[0]! && x <= lim[1]! ? x : 0)) };
-    }
-    return { f: "astype", args: [op, to] };
-  }),
-);
-
-/** The compositions elementwise.ts builds from ufuncs: round, clip, isclose, allclose, array_equal. */
-const composeArb: fc.Arbitrary<CallSpec> = fc.tuple(shapeArb, dtypeArb, dtypeArb).chain(([shape, d1, d2]) =>
-  fc.oneof(
-    fc.tuple(operandArb(d1, shape), fc.integer({ min: -3, max: 4 })).map(([a, d]): CallSpec => ({ f: "round", args: [a, d] })),
-    fc.tuple(operandArb(d1, shape), fc.option(weakArb), fc.option(weakArb)).map(([a, lo, hi]): CallSpec => ({ f: "clip", args: [a, lo, hi] })),
-    fc.tuple(broadcastableArb(shape).chain((s) => operandArb(d1, s)), broadcastableArb(shape).chain((s) => operandArb(d2, s)), fc.boolean()).map(
-      ([a, b, equalNan]): CallSpec => ({ f: "isclose", args: [a, b], kw: { equal_nan: equalNan } }),
-    ),
-    fc.tuple(broadcastableArb(shape).chain((s) => operandArb(d1, s)), broadcastableArb(shape).chain((s) => operandArb(d2, s))).map(([a, b]): CallSpec => ({ f: "allclose", args: [a, b] })),
-    fc.tuple(operandArb(d1, shape), broadcastableArb(shape).chain((s) => operandArb(d2, s)), fc.boolean()).map(
-      ([a, b, equalNan]): CallSpec => ({ f: "array_equal", args: [a, b], kw: { equal_nan: equalNan } }),
-    ),
-  ),
-);
-
-test("differential: round, clip, isclose, allclose, arrayEqual", { skip }, async () => {
-  await fc.assert(fc.asyncProperty(fc.array(composeArb, { minLength: 1, maxLength: 8 }), check), params);
-});
-
-test("differential: astype between every pair of dtypes, on views", { skip }, async () => {
-  await fc.assert(fc.asyncProperty(fc.array(astypeArb, { minLength: 1, maxLength: 8 }), check), params);
-});
-
-test("differential: creation functions (sizes, steps, fill values, dtypes)", { skip }, async () => {
-  await fc.assert(fc.asyncProperty(fc.array(creationArb, { minLength: 1, maxLength: 8 }), check), params);
-});
+const KNOWN: Record<string, string> = {};
 
 for (const [name, arb] of Object.entries(shapeOps())) {
   test(`differential: np.${camel(name)} (random shapes, views, axes)`, { skip, todo: KNOWN[name] ?? false }, async () => {
