@@ -17,9 +17,11 @@ export const bool = "bool", int8 = "int8", int16 = "int16", int32 = "int32", int
 export const uint8 = "uint8", uint16 = "uint16", uint32 = "uint32", uint64 = "uint64";
 export const float32 = "float32", float64 = "float64";
 export const pi = Math.PI, e = Math.E, inf = Infinity, nan = NaN, newaxis = null;
-export * from "./ops/matmul.js";
+export { matmul } from "./ops/matmul.js";
+export type { MatmulOptions } from "./ops/matmul.js";
 export { copyto } from "./ops/assign.js";
-export { getItem, setItem, sliceIndices } from "./ops/indexing.js";
+import "./ops/indexing.js";
+export type { IndexItem } from "./ops/indexing.js";
 export * as linalg from "./ops/linalg/index.js";
 export * from "./ops/einsum.js";
 export * from "./ops/products.js";

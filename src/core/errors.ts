@@ -43,3 +43,9 @@ export function normalizeAxes(axis: number | readonly number[] | null | undefine
   if (new Set(out).size !== out.length) throw new ValueError("duplicate value in 'axis'");
   return out;
 }
+export class RuntimeError extends Error {
+  override name = "RuntimeError";
+}
+export class MemoryError extends Error {
+  override name = "MemoryError";
+}

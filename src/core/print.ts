@@ -2,7 +2,8 @@
 // and the hooks that make String(a) give NumPy's str and Node's util.inspect (console.log) give its repr.
 // Element formatting lives in print/format.ts, digit generation in print/dragon4.ts.
 
-import { ValueError } from "./errors.js";
+import { asarray, type ArrayLike } from "./convert.js";
+import { OverflowError, RuntimeError, ValueError } from "./errors.js";
 import { NDArray } from "./ndarray.js";
 import { shapeRepr } from "./shape.js";
 import { formatPositional, formatScientific, type Trim } from "./print/dragon4.js";
@@ -49,7 +50,7 @@ function collect<T extends object>(names: readonly (keyof T)[], args: readonly u
   const last = args[args.length - 1];
   const positional = isOptions(last) ? args.slice(0, -1) : args;
   positional.forEach((v, i) => {
-    if (v !== undefined && i < names.length) out[names[i] as string] = v;
+    if (v !== undefined && i < names.length) out[names[i] as string] = typeof v === "bigint" ? Number(v) : v;
   });
   if (isOptions(last)) Object.assign(out, last);
   return out as T;
@@ -59,7 +60,8 @@ const A2S_POSITIONAL = ["maxLineWidth", "precision", "suppressSmall", "separator
 const REPR_POSITIONAL = ["maxLineWidth", "precision", "suppressSmall"] as const;
 
 /** np.array2string(a, maxLineWidth?, precision?, suppressSmall?, separator?, prefix?, { ...options }). */
-export function array2string(a: NDArray, ...args: (Array2StringOptions | number | boolean | string | null | undefined)[]): string {
+export function array2string(x: NDArray | ArrayLike, ...args: (Array2StringOptions | number | boolean | string | null | undefined)[]): string {
+  const a = asarray(x);
   const o = collect<Array2StringOptions>(A2S_POSITIONAL, args);
   const overrides = checkedOptions({
     precision: o.precision, threshold: o.threshold, edgeitems: o.edgeitems, linewidth: o.maxLineWidth ?? o.linewidth,
@@ -180,7 +182,8 @@ function formatArray(a: NDArray, fmt: FormatFunction, lineWidth: number, nextLin
 const IMPLIED_DTYPES: ReadonlySet<string> = new Set(["int64", "float64", "bool"]);
 
 /** np.array_repr(arr, maxLineWidth?, precision?, suppressSmall?): `array([...], dtype=...)`. */
-export function arrayRepr(arr: NDArray, ...args: (ArrayReprOptions | number | boolean | null | undefined)[]): string {
+export function arrayRepr(x: NDArray | ArrayLike, ...args: (ArrayReprOptions | number | boolean | null | undefined)[]): string {
+  const arr = asarray(x);
   const current = currentOptions();
   if (current.overrideRepr) return current.overrideRepr(arr);
   const o = collect<ArrayReprOptions>(REPR_POSITIONAL, args);
@@ -199,7 +202,8 @@ export function arrayRepr(arr: NDArray, ...args: (ArrayReprOptions | number | bo
 }
 
 /** np.array_str(a, maxLineWidth?, precision?, suppressSmall?): what print(a) shows. A 0-d array prints as its scalar. */
-export function arrayStr(a: NDArray, ...args: (ArrayReprOptions | number | boolean | null | undefined)[]): string {
+export function arrayStr(x: NDArray | ArrayLike, ...args: (ArrayReprOptions | number | boolean | null | undefined)[]): string {
+  const a = asarray(x);
   if (a.ndim === 0) return scalarStr(a.data[a._offset]!, a.dtype);
   const o = collect<ArrayReprOptions>(REPR_POSITIONAL, args);
   return array2string(a, { maxLineWidth: o.maxLineWidth ?? o.linewidth, precision: o.precision, suppressSmall: o.suppressSmall ?? o.suppress, separator: " ", prefix: "" });
@@ -231,6 +235,10 @@ export interface FormatFloatScientificOptions {
 
 function nonNegative(x: number | null | undefined, name: string): number {
   if (x === null || x === undefined) return -1;
+  if (typeof x !== "number" || !Number.isInteger(x)) throw new TypeError(`'${typeof x === "number" ? "float" : Array.isArray(x) ? "list" : typeof x === "boolean" ? "bool" : typeof x === "string" ? "str" : "object"}' object cannot be interpreted as an integer`);
+  if (x > 2147483647) throw new OverflowError("Python int too large to convert to C int");
+  // NumPy's Dragon4 writes into a 16384-character buffer.
+  if (x > 16380) throw new RuntimeError("Float formatting result too large");
   if (x < 0) throw new ValueError(`${name} must be >= 0`);
   return x;
 }
@@ -241,8 +249,22 @@ function special(x: number, sign: boolean | undefined): string | null {
   return null;
 }
 
+const FFP_POSITIONAL = ["precision", "unique", "fractional", "trim", "sign", "padLeft", "padRight", "minDigits"] as const;
+const FFS_POSITIONAL = ["precision", "unique", "trim", "sign", "padLeft", "expDigits", "minDigits"] as const;
+
+/** The value NumPy's format_float_* accept: a real number (bools and 0-d/size-1 arrays convert, as Python's float()). */
+function realNumber(x: unknown): number {
+  if (x instanceof NDArray && x.size === 1) x = x.item();
+  if (typeof x === "boolean") return x ? 1 : 0;
+  if (typeof x === "bigint") return Number(x);
+  if (typeof x !== "number") throw new TypeError(`must be real number, not ${x === null || x === undefined ? "NoneType" : Array.isArray(x) ? "list" : typeof x === "string" ? "str" : "object"}`);
+  return x;
+}
+
 /** np.format_float_positional for a float64 (or, with dtype "float32", a float32) value. */
-export function formatFloatPositional(x: number, o: FormatFloatPositionalOptions = {}): string {
+export function formatFloatPositional(xv: number, ...args: unknown[]): string {
+  const x = realNumber(xv);
+  const o = collect<FormatFloatPositionalOptions>(FFP_POSITIONAL, args);
   const precision = nonNegative(o.precision, "precision"), minDigits = nonNegative(o.minDigits, "min_digits");
   const fractional = o.fractional ?? true;
   if (!fractional && precision === 0) throw new ValueError("precision must be greater than 0 if fractional=False");
@@ -254,7 +276,9 @@ export function formatFloatPositional(x: number, o: FormatFloatPositionalOptions
 }
 
 /** np.format_float_scientific. */
-export function formatFloatScientific(x: number, o: FormatFloatScientificOptions = {}): string {
+export function formatFloatScientific(xv: number, ...args: unknown[]): string {
+  const x = realNumber(xv);
+  const o = collect<FormatFloatScientificOptions>(FFS_POSITIONAL, args);
   const precision = nonNegative(o.precision, "precision"), minDigits = nonNegative(o.minDigits, "min_digits");
   if (minDigits > 0 && precision > 0 && minDigits > precision) throw new ValueError("min_digits must be less than or equal to precision");
   return special(x, o.sign) ?? formatScientific(x, o.dtype === "float32", {

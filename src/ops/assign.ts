@@ -15,7 +15,11 @@ function scalarKind(v: unknown): DType | null {
 
 /** np.copyto(dst, src, casting="same_kind"): src broadcasts to dst; JS scalars are weak (NEP 50). */
 export function copyto(dst: NDArray, src: ArrayLike, opts: { casting?: Casting } = {}): void {
+  if (!(dst instanceof NDArray)) throw new TypeError(`copyto() argument 1 must be a numpy.ndarray, not ${pyTypeName(dst)}`);
+  opts = opts ?? {};
   const casting = opts.casting ?? "same_kind";
+  if (!["no", "equiv", "safe", "same_kind", "unsafe"].includes(casting as string))
+    throw new ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'");
   const sk = scalarKind(src);
   if (sk !== null) {
     const v = src as number | bigint | boolean;
@@ -40,6 +44,16 @@ export function copyto(dst: NDArray, src: ArrayLike, opts: { casting?: Casting }
   // Overlapping source and destination: copy the source first, as NumPy does.
   if (s.data.buffer === dst.data.buffer) view = castCopy(view, s.dtype);
   copyInto(dst, view);
+}
+
+function pyTypeName(v: unknown): string {
+  if (v === null || v === undefined) return "NoneType";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "bigint") return "int";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "string") return "str";
+  if (Array.isArray(v)) return "list";
+  return "dict";
 }
 
 /** ndarray.fill(value): every element set to the value cast to the array's dtype (unsafe, as NumPy). */

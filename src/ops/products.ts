@@ -4,7 +4,7 @@
 
 import { asarray, castCopy, copyInto, type ArrayLike } from "../core/convert.js";
 import { accumulatorDType, promoteTypes, toDType, type DType } from "../core/dtype.js";
-import { AxisError, IndexError, ValueError } from "../core/errors.js";
+import { AxisError, IndexError, MemoryError, ValueError } from "../core/errors.js";
 import { NDArray } from "../core/ndarray.js";
 import { isCContiguous } from "../core/shape.js";
 import { einsum } from "./einsum.js";
@@ -31,7 +31,8 @@ function checkDotOut(out: NDArray, shape: readonly number[], dt: DType): void {
  * np.dot: 0-d operands multiply; 1-d·1-d is an inner product; otherwise the last axis of a is summed against the
  * second-to-last of b (the last, if b is 1-d) — every other axis of both is kept, with no broadcasting.
  */
-export function dot(x1: ArrayLike, x2: ArrayLike, opts: { out?: NDArray | null } = {}): NDArray {
+export function dot(x1: ArrayLike, x2: ArrayLike, opts: { out?: NDArray | null } | NDArray | null = {}): NDArray {
+  opts = outOption(opts);
   const a = asarray(x1), b = asarray(x2);
   if (a.ndim === 0 || b.ndim === 0) return multiply(a, b, opts.out ? { out: opts.out } : {});
   const bi = Math.max(b.ndim - 2, 0);
@@ -42,6 +43,15 @@ export function dot(x1: ArrayLike, x2: ArrayLike, opts: { out?: NDArray | null }
   if (opts.out) checkDotOut(opts.out, [...a.shape.slice(0, -1), ...b.shape.filter((_, i) => i !== bi)], promoteTypes(a.dtype, b.dtype));
   const r = einsum(a, [...la, k], b, subB, outLabels);
   return opts.out ? intoOut(opts.out, r) : r;
+}
+
+/** `out` given positionally (NumPy's third parameter), in an options object, or absent (null/undefined). */
+function outOption(o: { out?: NDArray | null } | NDArray | null | undefined): { out?: NDArray | null } {
+  if (o === null || o === undefined) return {};
+  if (o instanceof NDArray) return { out: o };
+  if (typeof o !== "object" || Array.isArray(o)) throw new TypeError("return arrays must be of ArrayType");
+  if (o.out !== undefined && o.out !== null && !(o.out instanceof NDArray)) throw new TypeError("return arrays must be of ArrayType");
+  return o;
 }
 
 function intoOut(out: NDArray, r: NDArray): NDArray {
@@ -76,7 +86,8 @@ export function inner(x1: ArrayLike, x2: ArrayLike): NDArray {
 }
 
 /** np.outer: a and b flattened, every product a[i]·b[j] (a broadcast multiply, so `out` follows ufunc rules). */
-export function outer(x1: ArrayLike, x2: ArrayLike, opts: { out?: NDArray | null } = {}): NDArray {
+export function outer(x1: ArrayLike, x2: ArrayLike, opts: { out?: NDArray | null } | NDArray | null = {}): NDArray {
+  opts = outOption(opts);
   const a = flat(asarray(x1)), b = flat(asarray(x2));
   const col = new NDArray(a.data, a.dtype, [a.size, 1], [1, 0], a._offset);
   const row = new NDArray(b.data, b.dtype, [1, b.size], [0, 1], b._offset);
@@ -87,13 +98,17 @@ export type TensordotAxes = number | readonly [number | readonly number[], numbe
 
 /** np.tensordot: sum a's axes_a against b's axes_b (an int n means a's last n and b's first n), as numeric.py. */
 export function tensordot(x1: ArrayLike, x2: ArrayLike, axes: TensordotAxes | { axes?: TensordotAxes } = 2): NDArray {
-  if (typeof axes === "object" && !Array.isArray(axes)) axes = (axes as { axes?: TensordotAxes }).axes ?? 2;
+  if (axes === null || axes === undefined) throw new TypeError("bad operand type for unary -: 'NoneType'");
+  if (typeof axes === "object" && !Array.isArray(axes) && !(axes instanceof NDArray)) axes = (axes as { axes?: TensordotAxes }).axes ?? 2;
   let axA: number[], axB: number[];
   if (typeof axes === "number") {
+    if (!Number.isInteger(axes)) throw new TypeError("'float' object cannot be interpreted as an integer");
+    if (Math.abs(axes) > 2 ** 31) throw new MemoryError("");
     axA = range(-axes, 0);
     axB = range(0, axes);
   } else {
-    const [p, q] = axes as readonly [number | readonly number[], number | readonly number[]];
+    if (!Array.isArray(axes) || axes.length !== 2) throw new ValueError(`not enough values to unpack (expected 2, got ${Array.isArray(axes) ? axes.length : 1})`);
+    const [p, q] = axes as unknown as readonly [number | readonly number[], number | readonly number[]];
     axA = typeof p === "number" ? [p] : [...p];
     axB = typeof q === "number" ? [q] : [...q];
   }

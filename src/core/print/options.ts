@@ -82,6 +82,7 @@ export function getPrintoptions(): PrintOptions {
  * (also when fn throws). Returns fn's result; fn receives the options in force. Options apply synchronously only.
  */
 export function printoptions<T>(opts: PrintOptionsInput, fn: (opts: PrintOptions) => T): T {
+  if (typeof fn !== "function") throw new TypeError("printoptions(opts, fn) needs the function to run with the options");
   const saved = current;
   setPrintoptions(opts);
   try {
