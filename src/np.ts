@@ -26,3 +26,4 @@ export * as linalg from "./ops/linalg/index.js";
 export * from "./ops/einsum.js";
 export * from "./ops/products.js";
 export * from "./ops/selection.js";
+export { addAt } from "./ops/add-at.js";

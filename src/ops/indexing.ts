@@ -7,6 +7,7 @@ import { DTYPE_INFO } from "../core/dtype.js";
 import { IndexError, ValueError } from "../core/errors.js";
 import { NDArray, empty } from "../core/ndarray.js";
 import { broadcastStrides, shapeSize } from "../core/shape.js";
+import { fastGet } from "./indexing-fast.js";
 
 export type IndexItem = number | string | null | readonly unknown[] | NDArray;
 
@@ -273,8 +274,28 @@ function restOffsets(view: NDArray, axes: number[]): Float64Array {
   return out;
 }
 
+/** Element offsets (into a.data) and result shape of a[index], for basic and advanced indices alike. */
+export function indexLayout(a: NDArray, items: readonly unknown[]): { shape: number[]; offsets: Float64Array } {
+  const p = plan(a, items);
+  if (p.adv.length > 0) return gatherLayout(p);
+  const v = p.view;
+  const rel = restOffsets(v, v.shape.map((_, i) => i));
+  for (let i = 0; i < rel.length; i++) rel[i] += v._offset;
+  return { shape: [...v.shape], offsets: rel };
+}
+
 /** a[...]: a view for basic indices, a copy for advanced ones, a 0-d copy when every axis gets an integer. */
 export function getItem(a: NDArray, items: readonly unknown[]): NDArray {
+  const fast = fastGet(a, items);
+  if (fast !== null) {
+    if (a._tensor) fast._tensor = true;
+    return fast;
+  }
+  return getItemGeneral(a, items);
+}
+
+/** The general path (also the reference the fast paths are tested against). */
+export function getItemGeneral(a: NDArray, items: readonly unknown[]): NDArray {
   const p = plan(a, items);
   let r: NDArray;
   if (p.adv.length === 0) {
