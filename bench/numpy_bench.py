@@ -45,6 +45,22 @@ def setup(name):
     if name == "transpose_copy":
         a = rng.random((M, M))
         return lambda: np.ascontiguousarray(a.T)
+    if name == "fancy_get":
+        a, idx = rng.random(N), rng.integers(0, N, 10**6)
+        return lambda: a[idx]
+    if name == "mask_get":
+        a = rng.random(N)
+        mask = a > 0.5
+        return lambda: a[mask]
+    if name == "unique_counts":
+        x = rng.integers(0, 1000, 10**6)
+        return lambda: np.unique(x, return_counts=True)
+    if name == "sort":
+        x = rng.random(10**6)
+        return lambda: np.sort(x)
+    if name == "einsum_bmm":
+        a, b = rng.random((64, 64, 64)), rng.random((64, 64, 64))
+        return lambda: np.einsum("bij,bjk->bik", a, b)
     raise ValueError(f"unknown workload {name}")
 
 

@@ -93,6 +93,32 @@ const WORKLOADS: Workload[] = [
   { name: "sum0", label: "sum axis 0, 4096² f64", target: 1.2, setup: sum(0) },
   { name: "sum1", label: "sum axis 1, 4096² f64", target: 1.2, setup: sum(1) },
   { name: "transpose_copy", label: "a.T copy, 4096² f64", target: 0.8, setup: transposeCopy },
+  // Indexing, sorting and sets, einsum (issue 3).
+  { name: "fancy_get", label: "a[idx], 1e6 of 1e7 f64", target: 2, setup: () => {
+    const a = vec(0, 1);
+    const idx = new BigInt64Array(10 ** 6);
+    for (let i = 0; i < idx.length; i++) idx[i] = BigInt(Math.floor(Math.random() * N));
+    const ix = new NDArray(idx, "int64", [idx.length]);
+    return () => a.get(ix);
+  } },
+  { name: "mask_get", label: "a[a > 0.5], 1e7 f64", target: 2, setup: () => {
+    const a = vec(0, 1), mask = a.gt(0.5);
+    return () => a.get(mask);
+  } },
+  { name: "unique_counts", label: "unique counts, 1e6 ints < 1000", target: 1, setup: () => {
+    const d = new BigInt64Array(10 ** 6);
+    for (let i = 0; i < d.length; i++) d[i] = BigInt(Math.floor(Math.random() * 1000));
+    const x = new NDArray(d, "int64", [d.length]);
+    return () => np.unique(x, { returnCounts: true });
+  } },
+  { name: "sort", label: "sort, 1e6 f64", target: 3, setup: () => {
+    const x = new NDArray(uniform(10 ** 6, 0, 1), "float64", [10 ** 6]);
+    return () => np.sort(x);
+  } },
+  { name: "einsum_bmm", label: "einsum bij,bjk->bik, 64³", target: 3, setup: () => {
+    const a = new NDArray(uniform(64 ** 3, 0, 1), "float64", [64, 64, 64]), b = new NDArray(uniform(64 ** 3, 0, 1), "float64", [64, 64, 64]);
+    return () => np.einsum("bij,bjk->bik", a, b);
+  } },
 ];
 
 function median(xs: number[]): number {

@@ -28,10 +28,26 @@ function gather1d(a: NDArray, ix: NDArray): NDArray | null {
   const n = ix.shape[0]!, size = a.shape[0]!, st = a._strides[0]!, off = a._offset;
   const r = empty([n], a.dtype);
   const src = a.data as unknown as ArrayLike<number>, dst = r.data as unknown as number[];
+  const bad = (k: number): never => {
+    throw new IndexError(`index ${read(k)} is out of bounds for axis 0 with size ${size}`);
+  };
+  if (ix.data instanceof BigInt64Array && size < 2 ** 31) {
+    // int64 indices (the default): read the low 32-bit half; anything that does not fit 32 bits is out of bounds
+    // here, so the loop stays in small-integer arithmetic.
+    const d = ix.data, w = new Int32Array(d.buffer, d.byteOffset, d.length * 2), o = ix._offset;
+    for (let k = 0; k < n; k++) {
+      let i = w[2 * (o + k)]!;
+      if (w[2 * (o + k) + 1]! !== i >> 31) bad(k);
+      if (i < 0) i += size;
+      if (i < 0 || i >= size) bad(k);
+      dst[k] = src[off + i * st]!;
+    }
+    return r;
+  }
   for (let k = 0; k < n; k++) {
     let i = read(k);
     if (i < 0) i += size;
-    if (i < 0 || i >= size) throw new IndexError(`index ${read(k)} is out of bounds for axis 0 with size ${size}`);
+    if (i < 0 || i >= size) bad(k);
     dst[k] = src[off + i * st]!;
   }
   return r;
