@@ -2,6 +2,7 @@
 // _attempt_nocopy_reshape), the memory layouts NumPy picks for new arrays (order "K", concatenate's multi-array
 // rule), and small helpers that make views and copies carrying the source's flags and face.
 
+import { checkAlloc, isOptions, pyType } from "../core/args.js";
 import { copyInto } from "../core/convert.js";
 import { DTYPE_INFO, type DType } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
@@ -13,7 +14,8 @@ export type Order = "C" | "F" | "A" | "K";
 /** An order argument ("C", "F", "A", "K"; None is "C"), with NumPy's messages. */
 export function orderArg(o: unknown, allowK = true): Order {
   if (o === undefined || o === null) return "C";
-  const s = typeof o === "string" ? o.toUpperCase() : o;
+  if (typeof o !== "string") throw new TypeError(`order must be str, not ${pyType(o)}`);
+  const s = o.toUpperCase();
   if (s === "C" || s === "F" || s === "A" || (s === "K" && allowK)) return s;
   if (s === "K") throw new ValueError("order 'K' is not permitted for reshaping");
   throw new ValueError(`order must be one of 'C', 'F', 'A', or 'K' (got '${String(o)}')`);
@@ -29,6 +31,7 @@ export function viewOf(a: NDArray, shape: readonly number[], strides: readonly n
 
 /** A fresh owner with the given element strides; NumPy 2 gives every freshly allocated empty array zero strides. */
 export function allocStrided(shape: readonly number[], dtype: DType, strides: readonly number[]): NDArray {
+  checkAlloc(shape, dtype);
   const n = shapeSize(shape);
   return new NDArray(new DTYPE_INFO[dtype].ctor(n), dtype, shape, n === 0 ? shape.map(() => 0) : strides);
 }
@@ -231,10 +234,7 @@ export function broadcastShapeOf(shapes: readonly (readonly number[])[]): number
   return out;
 }
 
-/** True for a trailing options object: a plain object that is not an array or an NDArray. */
-export function isOptions(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && !Array.isArray(x) && !(x instanceof NDArray) && !ArrayBuffer.isView(x);
-}
+export { isOptions };
 
 /** Split a trailing options object off positional arguments (trailing undefineds dropped). */
 export function splitOptions<O extends object>(args: readonly unknown[]): [unknown[], Partial<O>] {
@@ -242,12 +242,4 @@ export function splitOptions<O extends object>(args: readonly unknown[]): [unkno
   while (end > 0 && args[end - 1] === undefined) end--;
   if (end > 0 && isOptions(args[end - 1])) return [args.slice(0, end - 1), args[end - 1] as Partial<O>];
   return [args.slice(0, end), {}];
-}
-
-/** An integer argument, with Python's TypeError for anything else. */
-export function intArg(v: unknown): number {
-  if (typeof v === "bigint") return Number(v);
-  if (typeof v === "number" && Number.isInteger(v)) return v;
-  if (v instanceof NDArray && v.ndim === 0 && DTYPE_INFO[v.dtype].kind !== "f") return Number(v.item());
-  throw new TypeError(`'${typeof v === "number" ? "float" : v === null ? "NoneType" : typeof v}' object cannot be interpreted as an integer`);
 }

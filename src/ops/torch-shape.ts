@@ -7,7 +7,8 @@ import { DTYPE_INFO, toDType, type DType, type TypedArray } from "../core/dtype.
 import { IndexError, ValueError } from "../core/errors.js";
 import { NDArray } from "../core/ndarray.js";
 import { cStrides, shapeSize } from "../core/shape.js";
-import { cContiguous, copyOf, intArg, isOptions, viewOf } from "./layout.js";
+import { intArg } from "../core/args.js";
+import { cContiguous, copyOf, isOptions, viewOf } from "./layout.js";
 import { broadcastView, dropAxes, reshapeArray, sliceAxis, transposeArray } from "./views.js";
 
 /** PyTorch's RuntimeError (the class most ATen checks raise). */
@@ -26,7 +27,7 @@ export function wrapDim(dim: unknown, ndim: number): number {
 /** Sizes given spread or as one array: t.view(2, 3), t.view([2, 3]). */
 function sizesArg(args: readonly unknown[]): number[] {
   const raw = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
-  return raw.map(intArg);
+  return raw.map((v) => intArg(v));
 }
 
 function torchSizes(s: readonly number[]): string {

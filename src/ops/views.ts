@@ -1,42 +1,27 @@
 // views.ts — the view primitives behind np's shape functions and PyTorch's movement methods: reshape with NumPy's
-// copy rules, axis permutation, new and broadcast axes, flips; plus NumPy's axis normalisation with its messages.
-// Arguments here are already NDArrays and plain ints; parsing of user arguments lives in shape.ts / torch-shape.ts.
+// copy rules, axis permutation, new and broadcast axes, flips. Arguments here are already NDArrays and plain ints;
+// parsing of user arguments lives in shape.ts / torch-shape.ts (with core/args.ts).
 
+import { checkAlloc } from "../core/args.js";
 import { copyInto } from "../core/convert.js";
-import { AxisError, ValueError } from "../core/errors.js";
+import { ValueError } from "../core/errors.js";
 import { NDArray } from "../core/ndarray.js";
 import { cStrides } from "../core/shape.js";
-import { allocStrided, attemptNocopyReshape, cContiguous, fContiguous, compactRepr, copyOf, fStrides, intArg, isFortran, iterPermK, requestedShapeRepr, viewOf, type Order } from "./layout.js";
+import { allocStrided, attemptNocopyReshape, cContiguous, fContiguous, compactRepr, copyOf, fStrides, isFortran, iterPermK, requestedShapeRepr, viewOf, type Order } from "./layout.js";
 
 export type Axes = number | readonly number[];
-
-/** numpy.lib.array_utils.normalize_axis_index, with the optional "name: " prefix. */
-export function axisIndex(axis: unknown, ndim: number, prefix?: string): number {
-  const ax = intArg(axis);
-  if (ax < -ndim || ax >= ndim) throw new AxisError(`${prefix ? prefix + ": " : ""}axis ${ax} is out of bounds for array of dimension ${ndim}`);
-  return ax < 0 ? ax + ndim : ax;
-}
-
-/** numpy's normalize_axis_tuple: an int or a sequence of ints, in range, without repeats (unless allowed). */
-export function axisTuple(axis: Axes, ndim: number, argname?: string, allowDuplicate = false): number[] {
-  const list = typeof axis === "number" || typeof axis === "bigint" ? [axis] : [...axis];
-  const out = list.map((a) => axisIndex(a, ndim, argname));
-  if (!allowDuplicate && new Set(out).size !== out.length) throw new ValueError(argname ? `repeated axis in \`${argname}\` argument` : "repeated axis");
-  return out;
-}
-
 
 /** Replace the one unknown (negative) dimension, or raise NumPy's size-mismatch error. */
 export function fixUnknownDimension(newshape: readonly number[], size: number): number[] {
   const dims = [...newshape];
   let unknown = -1, known = 1;
+  const mismatch = () => new ValueError(`cannot reshape array of size ${size} into shape ${requestedShapeRepr(newshape)}`);
   for (let i = 0; i < dims.length; i++) {
     if (dims[i]! < 0) {
       if (unknown !== -1) throw new ValueError("can only specify one unknown dimension");
       unknown = i;
-    } else known *= dims[i]!;
+    } else if ((known *= dims[i]!) >= 2 ** 63) throw mismatch(); // intp overflow
   }
-  const mismatch = () => new ValueError(`cannot reshape array of size ${size} into shape ${requestedShapeRepr(newshape)}`);
   if (unknown >= 0) {
     if (known === 0 || size % known !== 0) throw mismatch();
     dims[unknown] = size / known;
@@ -50,6 +35,7 @@ export function reshapeArray(a: NDArray, newshape: readonly number[], order: Ord
   const f = order === "F";
   if (copy !== true && newshape.length === a.ndim && newshape.every((d, i) => d === a.shape[i])) return viewOf(a, a.shape, a._strides);
   const dims = fixUnknownDimension(newshape, a.size);
+  checkAlloc(dims, a.dtype); // an empty array may still ask for more than intp bytes: "array is too big"
   let src = a;
   let strides: number[] | null = null;
   if (copy === true) src = copyOf(a, order);
