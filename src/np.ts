@@ -2,7 +2,7 @@
 
 import "./ops/astype.js";
 export { NDArray } from "./core/ndarray.js";
-export { broadcastShapes } from "./core/shape.js";
+export { broadcastShapes } from "./ops/broadcast-shapes.js";
 export { promoteTypes, canCast } from "./core/dtype.js";
 export type { DType } from "./core/dtype.js";
 export * from "./ops/creation.js";

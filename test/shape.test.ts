@@ -284,3 +284,12 @@ test("argument forms NumPy accepts: bools as axes, None, 0-d arrays, tuples of a
   assert.deepEqual(np.broadcastShapes([2, 1], 3 as never), [2, 3]);
   assert.equal(np.size(np.zeros([2, 1, 3]), [0, 2] as never), 6);
 });
+
+test("np.broadcastShapes names the conflicting arguments as NumPy does", () => {
+  // numpy 2.4.6: np.broadcast_shapes((2, 1), (3,), (4, 5, 6))
+  assert.throws(() => np.broadcastShapes([2, 1], [3], [4, 5, 6]), {
+    name: "ValueError",
+    message: "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape (2, 1) and arg 2 with shape (4, 5, 6).",
+  });
+  assert.deepEqual(np.broadcastShapes(), []);
+});

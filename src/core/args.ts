@@ -5,13 +5,10 @@
 // a bool, null and undefined None, a string a str, a JS array a list (or the tuple NumPy wants), a plain object a dict.
 
 import { DTYPE_INFO, type DType } from "./dtype.js";
-import { AxisError, OverflowError, ValueError } from "./errors.js";
+import { AxisError, MemoryError, OverflowError, ValueError } from "./errors.js";
 import { NDArray } from "./ndarray.js";
 
-/** Python's MemoryError (NumPy's text when an allocation is beyond this engine, Python's empty one for lists). */
-export class MemoryError extends Error {
-  override name = "MemoryError";
-}
+export { MemoryError };
 
 // ---------------------------------------------------------------------------------------------------- Python values
 
