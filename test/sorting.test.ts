@@ -155,6 +155,10 @@ function checkCase(c: Case, i: number): void {
   }
 }
 
+// Fixture case the generator got wrong: scripts/fixtures/sorting.py reads args[0] after the call, so np.ix_() with no
+// arguments recorded that IndexError; NumPy 2.4.6's ix_() returns an empty tuple (tested further down).
+const FIXTURE_BUGS = new Set(['{"f":"ix_","args":[]}']);
+
 const groups = new Map<string, [Case, number][]>();
 cases.forEach((c, i) => {
   const name = c.call.f ?? `ndarray.${c.call.m}`;
@@ -164,7 +168,7 @@ cases.forEach((c, i) => {
 
 for (const [name, list] of groups) {
   test(`${name} matches NumPy (${list.length} cases)`, () => {
-    for (const [c, i] of list) checkCase(c, i);
+    for (const [c, i] of list) if (!FIXTURE_BUGS.has(JSON.stringify(c.call))) checkCase(c, i);
   });
 }
 
@@ -326,4 +330,154 @@ test("int64 results carry exact values; bigints round-trip through unique and so
   const [u, cnt] = np.unique(big, { returnCounts: true }) as NDArray[];
   assert.deepEqual(u!.tolist(), [-(2n ** 62n), 5, 2n ** 62n + 1n]);
   assert.deepEqual(cnt!.tolist(), [1, 1, 2]);
+});
+
+// ---- argument errors ---------------------------------------------------------------------------------------
+
+test("ix_() with no arguments is an empty list", () => {
+  assert.deepEqual(np.ix_(), []);
+});
+
+/**
+ * Invalid arguments fail as NumPy 2.4.6 fails on the same Python call (each message taken from python3 + numpy):
+ * CPython's binding errors, operator.index and the C-int converters, clip modes, out arrays, unpacking, sizes.
+ */
+test("argument errors are NumPy's, type and text", () => {
+  const N = np as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const a = np.arange(6).reshape(2, 3), f = np.arange(3).astype("float64");
+  const cases: [() => unknown, string, string][] = [
+  [() => N.sort(), "TypeError", "sort() missing 1 required positional argument: 'a'"],
+  [() => N.partition(a), "TypeError", "partition() missing 1 required positional argument: 'kth'"],
+  [() => N.putAlongAxis(), "TypeError", "put_along_axis() missing 4 required positional arguments: 'arr', 'indices', 'values', and 'axis'"],
+  [() => N.putAlongAxis(a, [[0]], 1), "TypeError", "put_along_axis() missing 1 required positional argument: 'axis'"],
+  [() => N.lexsort(), "TypeError", "lexsort() missing 1 required positional argument: 'keys'"],
+  [() => N.lexsort(1), "TypeError", "need sequence of keys with len > 0 in lexsort"],
+  [() => N.lexsort([f], 1.5), "TypeError", "integer argument expected, got float"],
+  [() => N.lexsort([f], null), "TypeError", "'NoneType' object cannot be interpreted as an integer"],
+  [() => N.sort(a, -1, null, null, 5), "TypeError", "sort() takes from 1 to 4 positional arguments but 5 were given"],
+  [() => N.sort(a, -1, null, null, 5, { stable: true }), "TypeError", "sort() takes from 1 to 4 positional arguments but 5 positional arguments (and 1 keyword-only argument) were given"],
+  [() => N.sort(a, { foo: 1 }), "TypeError", "sort() got an unexpected keyword argument 'foo'"],
+  [() => N.unique(a, { equalNan: true, returnCounts: true, fooBar: 1 }), "TypeError", "unique() got an unexpected keyword argument 'foo_bar'"],
+  [() => N.sort(a, -1, { axis: 0 }), "TypeError", "sort() got multiple values for argument 'axis'"],
+  [() => N.bincount([1], null, { weights: null }), "TypeError", "bincount() got multiple values for argument 'weights'"],
+  [() => N.where([1], { x: 1, y: 2 }), "TypeError", "where() got some positional-only arguments passed as keyword arguments: 'x, y'"],
+  [() => N.where([1], 1), "ValueError", "either both or neither of x and y should be given"],
+  [() => N.nonzero(a, 1), "TypeError", "nonzero() takes 1 positional argument but 2 were given"],
+  [() => N.sort(a, 1.5), "TypeError", "integer argument expected, got float"],
+  [() => N.sort(a, 2 ** 40), "OverflowError", "Python int too large to convert to C int"],
+  [() => N.sort(a, 2 ** 70), "OverflowError", "Python int too large to convert to C long"],
+  [() => N.argsort(a, true), "TypeError", "an integer is required for the axis"],
+  [() => N.argsort(a, 2 ** 40), "ValueError", "integer won't fit into a C int"],
+  [() => N.argsort(a, 1.5), "TypeError", "'float' object cannot be interpreted as an integer"],
+  [() => N.sort(a, -1, 5), "TypeError", "sort kind must be str, not int"],
+  [() => N.sort(a, 5, { kind: 'x' }), "ValueError", "sort kind must be one of 'quick', 'heap', or 'stable' (got 'x')"],
+  [() => N.partition(a, 0, -1, 1), "TypeError", "select kind must be str, not int"],
+  [() => N.partition(a, 1.5, 5), "AxisError", "axis 5 is out of bounds for array of dimension 2"],
+  [() => N.partition(a, null), "TypeError", "Partition index must be integer"],
+  [() => N.partition(a, [true, false]), "ValueError", "Booleans unacceptable as partition index"],
+  [() => N.searchsorted(f, 1, null), "TypeError", "search side must be str, not NoneType"],
+  [() => N.searchsorted(f, 1, 'L'), "ValueError", "search side must be one of 'left' or 'right'"],
+  [() => N.searchsorted(f, 1, { sorter: 1.5 }), "TypeError", "could not parse sorter argument"],
+  [() => N.searchsorted(f, 1, { sorter: [0, 1, 2.5] }), "TypeError", "sorter must only contain integers"],
+  [() => N.countNonzero(a, false), "TypeError", "an integer is required"],
+  [() => N.countNonzero(a, [0, true]), "TypeError", "an integer is required"],
+  [() => N.countNonzero(a, [0, 0]), "ValueError", "duplicate value in 'axis'"],
+  [() => N.countNonzero(a, 2 ** 40), "ValueError", "integer won't fit into a C int"],
+  [() => N.countNonzero(a, 0, { keepdims: 'x' }), "TypeError", "'str' object cannot be interpreted as an integer"],
+  [() => N.countNonzero(np.array(5), [0, -1]), "AxisError", "axis 0 is out of bounds for array of dimension 0"],
+  [() => N.take(a, [0], { mode: 'R' }), "ValueError", "Use one of 'clip', 'raise', or 'wrap' for clip mode"],
+  [() => N.take(a, [0], { mode: 'x' }), "ValueError", "clipmode must be one of 'clip', 'raise', or 'wrap' (got 'x')"],
+  [() => N.take(a, [0], { mode: 1.5 }), "TypeError", "clipmode not understood"],
+  [() => N.take(a, [0], { out: [1] }), "TypeError", "output must be an array"],
+  [() => N.take(a, [0], { out: np.zeros([1]) }), "TypeError", "Cannot cast array data from dtype('float64') to dtype('int64') according to the rule 'safe'"],
+  [() => N.take(a, [Infinity]), "OverflowError", "cannot convert float infinity to integer"],
+  [() => N.take(a, [1e300]), "OverflowError", "Python int too large to convert to C long"],
+  [() => N.take(a, [0], true), "TypeError", "an integer is required for the axis"],
+  [() => N.put([1], [0], 1), "TypeError", "argument 1 must be numpy.ndarray, not <class 'list'>"],
+  [() => N.put(np.zeros([3]), np.array([1], { dtype: 'uint64' }), 1), "TypeError", "Cannot cast array data from dtype('uint64') to dtype('int64') according to the rule 'safe'"],
+  [() => N.choose([0], 2), "TypeError", "'int' object is not iterable"],
+  [() => N.choose([0], 1.5), "TypeError", "'float' object is not iterable"],
+  [() => N.choose([0], np.array(1)), "TypeError", "iteration over a 0-d array"],
+  [() => N.choose([0], [[1]], { out: np.zeros([1, 1]) }), "TypeError", "choose: invalid shape for output array."],
+  [() => N.takeAlongAxis(a, [[0]], 1.5), "TypeError", "integer argument expected, got float"],
+  [() => N.takeAlongAxis(a, np.zeros([2, 1], { dtype: 'bool' }), 1), "IndexError", "`indices` must be an integer array"],
+  [() => N.putAlongAxis([1], [0], 1, 0), "AttributeError", "'list' object has no attribute 'ndim'"],
+  [() => N.compress([true], a, true), "TypeError", "an integer is required for the axis"],
+  [() => N.ix_(1), "ValueError", "Cross index must be 1 dimensional"],
+  [() => N.ix_([0], { foo: 1 }), "TypeError", "ix_() got an unexpected keyword argument 'foo'"],
+  [() => N.diagonal(a, 1.5), "TypeError", "'float' object cannot be interpreted as an integer"],
+  [() => N.diagonal(a, 2 ** 40), "OverflowError", "signed integer is greater than maximum"],
+  [() => N.diagonal(a, 0, -(2 ** 40)), "OverflowError", "signed integer is less than minimum"],
+  [() => N.diagonal(np.zeros([1, 0]), 3, [6, 1e-52]), "TypeError", "'list' object cannot be interpreted as an integer"],
+  [() => N.diag([1], 1.5), "TypeError", "'float' object cannot be interpreted as an integer"],
+  [() => N.diag([1], 'x'), "TypeError", "bad operand type for abs(): 'str'"],
+  [() => N.diag([1], 2 ** 40), "ValueError", "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."],
+  [() => N.diag([1], 2 ** 62), "ValueError", "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."],
+  [() => N.diag([1], 2 ** 70), "ValueError", "Maximum allowed dimension exceeded"],
+  [() => N.diag(a, 2 ** 40), "OverflowError", "signed integer is greater than maximum"],
+  [() => N.diag([-3], 3e28, 2), "TypeError", "diag() takes from 1 to 2 positional arguments but 3 were given"],
+  [() => N.triu(a, 'x'), "TypeError", "unsupported operand type(s) for -: 'str' and 'int'"],
+  [() => N.tril(a, 'x'), "TypeError", "bad operand type for unary -: 'str'"],
+  [() => N.triu(a, NaN), "ValueError", "arange: cannot compute length"],
+  [() => N.triu(a, 2 ** 70), "OverflowError", "Python int too large to convert to C long"],
+  [() => N.unique(true, { axis: [-1] }), "AxisError", "axis [-1] is out of bounds for array of dimension 0"],
+  [() => N.unique(a, { axis: 1.5 }), "TypeError", "'float' object is not iterable"],
+  [() => N.unique(a, { axis: [0] }), "TypeError", "list indices must be integers or slices, not list"],
+  [() => N.unique(a, { axis: [0, 1] }), "ValueError", "`source` and `destination` arguments must have the same number of elements"],
+  [() => N.unique(a, { axis: [0, 0] }), "ValueError", "repeated axis in `source` argument"],
+  [() => N.unique(a, { axis: 5 }), "AxisError", "axis 5 is out of bounds for array of dimension 2"],
+  [() => N.unique(a, { axis: 'x' }), "TypeError", "'str' object cannot be interpreted as an integer"],
+  [() => N.unique(a, np.array([1, 2])), "ValueError", "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()"],
+  [() => N.isin(a, a, { kind: 5 }), "ValueError", "Invalid kind: '5'. Please use None, 'sort' or 'table'."],
+  [() => N.isin(a, a, { kind: [1] }), "TypeError", "unhashable type: 'list'"],
+  [() => N.bincount([], null, 'complex128'), "TypeError", "'str' object cannot be interpreted as an integer"],
+  [() => N.bincount([1], null, true), "TypeError", "an integer is required"],
+  [() => N.bincount([1], { minlength: null }), "TypeError", "use 0 instead of None for minlength"],
+  [() => N.bincount([1], { minlength: 2 ** 40 }), "MemoryError", "Unable to allocate 8.00 TiB for an array with shape (1099511627776,) and data type int64"],
+  [() => N.bincount([1], { weights: 1 }), "ValueError", "object of too small depth for desired array"],
+  [() => N.bincount([[1]]), "ValueError", "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1."],
+  [() => N.histogram([1, 2], { range: true }), "TypeError", "cannot unpack non-iterable bool object"],
+  [() => N.histogram([1, 2], { range: [1] }), "ValueError", "not enough values to unpack (expected 2, got 1)"],
+  [() => N.histogram([1, 2], { range: [1, 2, 3] }), "ValueError", "too many values to unpack (expected 2)"],
+  [() => N.histogram([1, 2], { range: [null, 1] }), "TypeError", "'>' not supported between instances of 'NoneType' and 'int'"],
+  [() => N.histogram([1, 2], { bins: null }), "TypeError", "`bins` must be an integer, a string, or an array"],
+  [() => N.histogram([1, 2], { bins: 2 ** 40 }), "MemoryError", "Unable to allocate 8.00 TiB for an array with shape (1099511627777,) and data type float64"],
+  [() => N.histogram([1, 2], { bins: 2 ** 62 }), "ValueError", "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."],
+  [() => N.histogram([1, 2], { bins: 2 ** 70 }), "ValueError", "Maximum allowed size exceeded"],
+  [() => N.histogramBinEdges(np.zeros([1]), 6, -3.4e-118), "TypeError", "cannot unpack non-iterable float object"],
+  [() => N.histogram(6, true, false, np.zeros([3])), "TypeError", "cannot unpack non-iterable bool object"],
+  [() => N.digitize([1]), "TypeError", "digitize() missing 1 required positional argument: 'bins'"],
+  ];
+  for (const [call, name, message] of cases)
+    assert.throws(call, (e: unknown) => {
+      assert.ok(e instanceof Error, `${call}: threw ${String(e)}`);
+      assert.equal(`${e.name}: ${e.message}`, `${name}: ${message}`, String(call));
+      return true;
+    }, `no error from ${String(call)}`);
+});
+
+test("a failed take leaves `out` alone; bad options never write", () => {
+  const out = np.zeros([2], { dtype: "int64" });
+  assert.throws(() => np.take(np.arange(6), [0, 9], { out }), /index 9 is out of bounds for axis 0 with size 6/);
+  assert.deepEqual(out.tolist(), [0, 0]);
+  const x = np.arange(3);
+  assert.throws(() => np.putAlongAxis(x, [0], 7, 1.5), /integer argument expected, got float/);
+  assert.deepEqual(x.tolist(), [0, 1, 2]);
+});
+
+test("triu/tril with a non-integral k follow NumPy's integer arange (first two values truncated)", () => {
+  const m = np.arange(1, 13).reshape(3, 4);
+  assert.deepEqual(np.triu(m, 1.5).tolist(), [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]);
+  assert.deepEqual(np.triu(m, -1.5).tolist(), [[1, 2, 3, 4], [5, 6, 7, 8], [0, 10, 11, 12]]);
+  assert.deepEqual(np.tril(m, 0.5).tolist(), [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]);
+  assert.deepEqual(np.tril(m, 1.5).tolist(), [[1, 2, 0, 0], [5, 6, 7, 0], [9, 10, 11, 12]]);
+  assert.deepEqual(np.tril(m, -2.7).tolist(), [[0, 0, 0, 0], [0, 0, 0, 0], [9, 0, 0, 0]]);
+  assert.deepEqual(np.triu([1, 2, 3], 0.5).tolist(), [[0, 2, 3], [0, 0, 3], [0, 0, 0]]);
+});
+
+test("valid edge calls: histogram with no bins, partition kth mixing ints and bools, count_nonzero of 0-d", () => {
+  const [h, e] = np.histogram([1, 2], []);
+  assert.deepEqual([h!.tolist(), e!.tolist(), h!.dtype], [[], [], "int64"]);
+  assert.deepEqual(np.partition([3, 1, 2], [1, true] as never).tolist(), [1, 2, 3]);
+  assert.equal(np.countNonzero(np.array(5), 0).item(), 1);
 });

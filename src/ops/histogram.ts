@@ -5,24 +5,48 @@
 
 import { asarray, castCopy, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO, promoteTypes, type DType } from "../core/dtype.js";
-import { ValueError } from "../core/errors.js";
+import { checkAlloc, intArg, pyTruth, pyType } from "../core/args.js";
+import { IndexError, OverflowError, ValueError } from "../core/errors.js";
 import { NDArray, empty } from "../core/ndarray.js";
 import { argsortLane } from "../kernels/sort.js";
 import { searchsorted } from "./sort.js";
-import { arr, argsOf, face, flat, indexInput, int64Of, numbersOf, pyFloat } from "./sort-util.js";
+import { arr, bind, face, flat, indexInput, int64Of, numbersOf, pyFloat, type Signature } from "./sort-util.js";
 
 export interface BincountOptions {
   weights?: ArrayLike | null;
   minlength?: number | null;
 }
 
-/** np.bincount(x, weights=None, minlength=0): occurrences of each non-negative integer (weighted sums). */
+const BINCOUNT: Signature = { name: "bincount", params: ["x", "weights", "minlength"], required: 1, positionalOnly: 1 };
+const HISTOGRAM: Signature = { name: "histogram", params: ["a", "bins", "range", "density", "weights"], required: 1 };
+const HISTOGRAM_BIN_EDGES: Signature = { name: "histogram_bin_edges", params: ["a", "bins", "range", "weights"], required: 1 };
+const DIGITIZE: Signature = { name: "digitize", params: ["x", "bins", "right"], required: 2 };
+
+/** A 1-d input as PyArray_FromAny(op, 1, 1) takes it, with its depth errors (a nested JS list is "a sequence"). */
+function oneD(v: NDArray, given: unknown): NDArray {
+  if (v.ndim === 0) throw new ValueError("object of too small depth for desired array");
+  if (v.ndim > 1) {
+    if (given instanceof NDArray) throw new ValueError("object too deep for desired array");
+    throw new ValueError("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.");
+  }
+  return v;
+}
+
+/** bincount's minlength: an int (bools refused), None refused with NumPy's hint. */
+function minlengthArg(v: unknown): number {
+  if (v === undefined) return 0;
+  if (v === null) throw new TypeError("use 0 instead of None for minlength");
+  if (typeof v === "boolean") throw new TypeError("an integer is required");
+  return intArg(v);
+}
+
+/** np.bincount(x, /, weights=None, minlength=0): occurrences of each non-negative integer (weighted sums). */
 export function bincount(x: ArrayLike, weights?: ArrayLike | null | BincountOptions, minlength?: number | null | BincountOptions): NDArray {
-  const o = argsOf([weights, minlength], ["weights", "minlength"]);
-  const xs = indexInput(x, "safe", true);
-  if (xs.ndim === 0) throw new ValueError("object of too small depth for desired array");
-  if (xs.ndim > 1) throw new ValueError("object too deep for desired array");
-  const minlen = (o.minlength ?? 0) as number;
+  const o = bind(BINCOUNT, arguments);
+  x = o.x as ArrayLike;
+  const minlen = minlengthArg(o.minlength);
+  // bincount casts uint64 input to intp (values past int64 come out negative), unlike put and choose.
+  const xs = oneD(indexInput(x instanceof NDArray && x.dtype === "uint64" ? castCopy(x, "int64") : x, "safe", true), x);
   if (minlen < 0) throw new ValueError("'minlength' must not be negative");
   const v = numbersOf(xs);
   let hi = -1;
@@ -31,14 +55,15 @@ export function bincount(x: ArrayLike, weights?: ArrayLike | null | BincountOpti
     if (v[i]! > hi) hi = v[i]!;
   }
   const len = Math.max(hi + 1, minlen);
-  if (o.weights === undefined || o.weights === null) {
+  const hasWeights = o.weights !== undefined && o.weights !== null;
+  const w = hasWeights ? oneD(asarray(o.weights as ArrayLike), o.weights) : null;
+  if (w !== null && w.size !== v.length) throw new ValueError("The weights and list don't have the same length.");
+  checkAlloc([len], w === null ? "int64" : "float64");
+  if (w === null) {
     const c = new Float64Array(len);
     for (let i = 0; i < v.length; i++) c[v[i]!]++;
     return face(int64Of(c, [len]), x);
   }
-  const w = asarray(o.weights as ArrayLike);
-  if (w.ndim > 1) throw new ValueError("object too deep for desired array");
-  if (w.size !== v.length) throw new ValueError("The weights and list don't have the same length.");
   const wv = numbersOf(w);
   const out = empty([len], "float64"), d = out.data as Float64Array;
   for (let i = 0; i < v.length; i++) d[v[i]!] += wv[i]!;
@@ -163,13 +188,60 @@ interface Edges {
 
 const SELECTORS = ["stone", "auto", "doane", "fd", "rice", "scott", "sqrt", "sturges"];
 
-function binEdges(a: NDArray, bins: unknown, range: readonly number[] | null, w: NDArray | null): Edges {
+/** histogram's range: `first_edge, last_edge = range`, then `first_edge > last_edge` — Python's unpacking and comparison errors. */
+function rangeArg(range: unknown): number[] | null {
+  if (range === undefined || range === null) return null;
+  let items: unknown[];
+  if (Array.isArray(range)) items = range;
+  else if (typeof range === "string") items = [...range];
+  else if (range instanceof NDArray) {
+    if (range.ndim === 0) throw new TypeError("iteration over a 0-d array");
+    items = range.ndim === 1 ? (range.tolist() as unknown[]) : Array.from({ length: range.shape[0]! }, () => range);
+  } else if (pyType(range) === "dict") items = Object.keys(range as object);
+  else throw new TypeError(`cannot unpack non-iterable ${pyType(range)} object`);
+  if (items.length > 2) throw new ValueError("too many values to unpack (expected 2)");
+  if (items.length < 2) throw new ValueError(`not enough values to unpack (expected 2, got ${items.length})`);
+  const num = (v: unknown): number | null => {
+    if (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean") return Number(v);
+    if (v instanceof NDArray && v.ndim === 0) return Number(v.item());
+    return null;
+  };
+  const [f, l] = items.map(num) as [number | null, number | null];
+  if (f === null || l === null) {
+    const [p, q] = items;
+    if (p === null || q === null || p === undefined || q === undefined) throw new TypeError(`'>' not supported between instances of '${pyType(p)}' and '${pyType(q)}'`);
+    if (items.some((v) => v instanceof NDArray)) throw new ValueError("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()");
+    throw new TypeError("ufunc 'isfinite' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''");
+  }
+  if (f > l) throw new ValueError("max must be larger than min in range parameter.");
+  // Python ints beyond uint64 make an object array, which isfinite refuses.
+  if ([f, l].some((v) => Number.isInteger(v) && Math.abs(v) >= 2 ** 64)) throw new TypeError("ufunc 'isfinite' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''");
+  return [f, l];
+}
+
+/** An integer number of equal-width bins (operator.index of bins), checked as NumPy's linspace allocation checks it. */
+function binCount(bins: unknown): number {
+  let n: number;
+  try {
+    n = typeof bins === "number" && Number.isInteger(bins) ? bins : typeof bins === "bigint" ? Number(bins) : intArg(bins);
+  } catch {
+    throw new TypeError("`bins` must be an integer, a string, or an array");
+  }
+  if (n < 1) throw new ValueError("`bins` must be positive, when an integer");
+  if (n >= 2 ** 64) throw new ValueError("Maximum allowed size exceeded");
+  if (n + 1 >= 2 ** 63) throw new IndexError("index -1 is out of bounds for axis 0 with size 0"); // linspace's num overflows intp
+  checkAlloc([n + 1], "float64");
+  return n;
+}
+
+function binEdges(a: NDArray, bins: unknown, rangeIn: unknown, w: NDArray | null): Edges {
   let n: number | null = null;
   let first: Sc | null = null, last: Sc | null = null;
   let data = a;
   if (typeof bins === "string") {
     if (!SELECTORS.includes(bins)) throw new ValueError(`'${bins}' is not a valid estimator for \`bins\``);
     if (w !== null) throw new TypeError("Automated estimation of the number of bins is not supported for weighted data");
+    const range = rangeArg(rangeIn);
     [first, last] = outerEdges(a, range);
     if (range !== null) {
       const v = numbersOf(a), keep: number[] = [];
@@ -184,17 +256,14 @@ function binEdges(a: NDArray, bins: unknown, range: readonly number[] | null, w:
         n = Math.ceil(unsignedSubtract(last, first).v / width);
       } else n = 1;
     }
-  } else if (typeof bins === "number" || typeof bins === "bigint") {
-    if (typeof bins === "number" && !Number.isInteger(bins)) throw new TypeError("`bins` must be an integer, a string, or an array");
-    n = Number(bins);
-    if (n < 1) throw new ValueError("`bins` must be positive, when an integer");
-    [first, last] = outerEdges(a, range);
+    if (Number.isNaN(n)) throw new ValueError("cannot convert float NaN to integer");
+    if (!Number.isFinite(n)) throw new OverflowError("cannot convert float infinity to integer");
+    checkAlloc([n + 1], "float64");
+  } else if (!Array.isArray(bins) && !(bins instanceof NDArray && bins.ndim > 0)) {
+    n = binCount(bins);
+    [first, last] = outerEdges(a, rangeArg(rangeIn));
   } else {
     const e = asarray(bins as ArrayLike);
-    if (e.ndim === 0) {
-      if (kindOf(e.dtype) === "f") throw new TypeError("`bins` must be an integer, a string, or an array");
-      return binEdges(a, Number(e.item()), range, w);
-    }
     if (e.ndim !== 1) throw new ValueError("`bins` must be 1d, when an array");
     const ev = numbersOf(e);
     for (let i = 0; i + 1 < ev.length; i++) if (ev[i]! > ev[i + 1]!) throw new ValueError("`bins` must increase monotonically, when an array");
@@ -346,10 +415,11 @@ function accumulate(acc: Float64Array, block: Float64Array, nt: DType): void {
  * weights' dtype sums, or float64 densities.
  */
 export function histogram(a: ArrayLike, bins?: number | string | ArrayLike | HistogramOptions, range?: readonly [number, number] | null | HistogramOptions, density?: boolean | null | HistogramOptions, weights?: ArrayLike | null | HistogramOptions): NDArray[] {
-  const o = argsOf([bins, range, density, weights], ["bins", "range", "density", "weights"]);
+  const o = bind(HISTOGRAM, arguments);
+  a = o.a as ArrayLike;
   const { a: x, w } = prepare(a, o.weights as ArrayLike | null);
-  const e = binEdges(x, o.bins ?? 10, (o.range ?? null) as number[] | null, w);
-  const nb = e.edges.length - 1;
+  const e = binEdges(x, o.bins === undefined ? 10 : o.bins, o.range, w);
+  const nb = Math.max(0, e.edges.length - 1); // bins=[] gives no bins and no edges
   const nt: DType = w === null ? "int64" : w.dtype;
   const hist = new Float64Array(nb);
   const wv = w === null ? null : numbersOf(w);
@@ -381,7 +451,7 @@ export function histogram(a: ArrayLike, bins?: number | string | ArrayLike | His
   }
   const edgesArr = castCopy(new NDArray(e.edges, "float64", [e.edges.length]), e.dtype);
   let h: NDArray;
-  if (o.density) {
+  if (pyTruth(o.density)) {
     const total = kindOf(nt) === "f" && nt === "float32" ? pairwiseSumF32(hist) : kindOf(nt) === "f" ? pairwiseSum(hist, 0, nb) : hist.reduce((p, q) => p + q, 0);
     h = empty([nb], "float64");
     const d = h.data as Float64Array, ed = numbersOf(edgesArr);
@@ -417,9 +487,10 @@ function pairwiseSumF32(v: Float64Array): number {
 
 /** np.histogram_bin_edges(a, bins=10, range=None, weights=None). */
 export function histogramBinEdges(a: ArrayLike, bins?: number | string | ArrayLike | HistogramOptions, range?: readonly [number, number] | null | HistogramOptions, weights?: ArrayLike | null | HistogramOptions): NDArray {
-  const o = argsOf([bins, range, weights], ["bins", "range", "weights"]);
+  const o = bind(HISTOGRAM_BIN_EDGES, arguments);
+  a = o.a as ArrayLike;
   const { a: x, w } = prepare(a, o.weights as ArrayLike | null);
-  const e = binEdges(x, o.bins ?? 10, (o.range ?? null) as number[] | null, w);
+  const e = binEdges(x, o.bins === undefined ? 10 : o.bins, o.range, w);
   return face(castCopy(new NDArray(e.edges, "float64", [e.edges.length]), e.dtype), a);
 }
 
@@ -449,13 +520,14 @@ function monotonicity(b: Float64Array): number {
 
 /** np.digitize(x, bins, right=False): the bin index of each x (bins increasing or decreasing). */
 export function digitize(x: ArrayLike, bins: ArrayLike, right?: boolean | { right?: boolean }): NDArray {
-  const o = argsOf([right], ["right"]);
+  const o = bind(DIGITIZE, arguments);
+  [x, bins] = [o.x as ArrayLike, o.bins as ArrayLike];
   const xs = asarray(x), b = asarray(bins);
   if (b.ndim === 0) throw new ValueError("object of too small depth for desired array");
   if (b.ndim > 1) throw new ValueError("object too deep for desired array");
   const mono = monotonicity(numbersOf(b));
   if (mono === 0) throw new ValueError("bins must be monotonically increasing or decreasing");
-  const side = o.right ? "left" : "right";
+  const side = pyTruth(o.right) ? "left" : "right";
   if (mono === -1) {
     const rev = new NDArray(b.data, b.dtype, [b.size], [-b._strides[0]!], b._offset + (b.size - 1) * b._strides[0]!, b, false);
     const s = searchsorted(rev, xs, side);

@@ -1,17 +1,23 @@
 // search.ts — finding elements: np.nonzero, argwhere, flatnonzero, countNonzero and np.where (both forms), with
 // NumPy 2.4's result dtypes (int64 indices; NEP 50 weak JS scalars in where) and messages.
 
+import { pyTruth } from "../core/args.js";
 import { asarray, toStorage, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO, promoteTypes, type DType } from "../core/dtype.js";
-import { ValueError, normalizeAxes } from "../core/errors.js";
+import { AxisError, ValueError, normalizeAxis } from "../core/errors.js";
 import { NDArray, empty } from "../core/ndarray.js";
 import { broadcastShapes, broadcastStrides, shapeSize } from "../core/shape.js";
 import { collapse } from "../kernels/iter.js";
-import { arr, argsOf, face, int64Of, truthOf, words } from "./sort-util.js";
+import { arr, bind, cInt, face, int64Of, truthOf, words, type Signature } from "./sort-util.js";
+
+const one = (name: string, param = "a"): Signature => ({ name, params: [param], required: 1 });
+const NONZERO = one("nonzero"), ARGWHERE = one("argwhere"), FLATNONZERO = one("flatnonzero");
+const COUNT_NONZERO: Signature = { name: "count_nonzero", params: ["a", "axis"], required: 1, keywords: ["keepdims"] };
+const WHERE: Signature = { name: "where", params: ["condition", "x", "y"], required: 1, positionalOnly: 3 };
 
 /** np.nonzero(a): one int64 array of indices per dimension, in C order of the nonzero elements. */
 export function nonzero(a: ArrayLike): NDArray[] {
-  const x = arr(a);
+  const x = arr(bind(NONZERO, arguments).a as ArrayLike);
   if (x.ndim === 0)
     throw new ValueError("Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.");
   const t = truthOf(x);
@@ -35,7 +41,7 @@ export function nonzero(a: ArrayLike): NDArray[] {
 
 /** np.argwhere(a): (N, a.ndim) int64 coordinates of the nonzero elements. */
 export function argwhere(a: ArrayLike): NDArray {
-  const x = arr(a);
+  const x = arr(bind(ARGWHERE, arguments).a as ArrayLike);
   if (x.ndim === 0) {
     // NumPy: argwhere(atleast_1d(a))[:, :0]
     const n = truthOf(x)[0]!;
@@ -52,7 +58,7 @@ export function argwhere(a: ArrayLike): NDArray {
 
 /** np.flatnonzero(a): indices of the nonzero elements of ravel(a). */
 export function flatnonzero(a: ArrayLike): NDArray {
-  const x = arr(a), t = truthOf(x);
+  const x = arr(bind(FLATNONZERO, arguments).a as ArrayLike), t = truthOf(x);
   const idx: number[] = [];
   for (let i = 0; i < t.length; i++) if (t[i]) idx.push(i);
   return face(int64Of(idx, [idx.length]), x);
@@ -65,10 +71,12 @@ export interface CountNonzeroOptions {
 
 /** np.count_nonzero(a, axis=None, *, keepdims=False): int64 counts (a 0-d array for the whole array). */
 export function countNonzero(a: ArrayLike, axis?: number | readonly number[] | null | CountNonzeroOptions, opts?: CountNonzeroOptions): NDArray {
-  const o = argsOf([axis, opts], ["axis"]);
-  const x = arr(a), nd = x.ndim;
-  const axes = normalizeAxes((o.axis ?? null) as number | number[] | null, nd);
-  const keep = Boolean(o.keepdims);
+  const o = bind(COUNT_NONZERO, arguments);
+  const x = arr(o.a as ArrayLike), nd = x.ndim;
+  const ax = o.axis ?? null;
+  // NumPy: `if axis is None and not keepdims` counts directly; otherwise sum(axis=axis, keepdims=keepdims).
+  const keep = ax === null && !pyTruth(o.keepdims) ? false : cInt(o.keepdims === undefined ? false : o.keepdims, "arg") !== 0;
+  const axes = countAxes(ax, nd);
   const t = truthOf(x);
   const outShape = x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
   const counts = new Float64Array(shapeSize(outShape));
@@ -93,12 +101,32 @@ export function countNonzero(a: ArrayLike, axis?: number | readonly number[] | n
   return face(int64Of(counts, shape), x);
 }
 
+/** sum's axis argument (None, an int or a tuple — a JS array) as count_nonzero passes it on, NumPy's texts. */
+function countAxes(axis: unknown, nd: number): number[] {
+  if (axis === null) return Array.from({ length: nd }, (_, i) => i);
+  const one = (v: unknown): number => {
+    if (typeof v === "boolean") throw new TypeError("an integer is required");
+    return cInt(v, "axis");
+  };
+  if (!Array.isArray(axis)) {
+    const v = one(axis);
+    if (nd === 0 && (v === 0 || v === -1)) return []; // a 0-d array reduces over axis 0 or -1
+    return [normalizeAxis(v, nd)];
+  }
+  const out = axis.map(one).map((v) => {
+    if (nd === 0) throw new AxisError(`axis ${v} is out of bounds for array of dimension 0`);
+    return normalizeAxis(v, nd);
+  });
+  if (new Set(out).size !== out.length) throw new ValueError("duplicate value in 'axis'");
+  return out;
+}
+
 // ---- where ------------------------------------------------------------------------------------------------
 
 type Weak = "int" | "float";
 
 /** The result dtype of values under NEP 50: JS numbers are weak Python ints/floats, bigints weak ints. */
-export function resultTypeWeak(values: readonly unknown[]): DType {
+function resultTypeWeak(values: readonly unknown[]): DType {
   let strong: DType | null = null;
   let weak: Weak | null = null;
   for (const v of values) {
@@ -132,9 +160,11 @@ function operand(v: unknown, dtype: DType): NDArray {
 export function where(condition: ArrayLike): NDArray[];
 export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray;
 export function where(condition: ArrayLike, ...xy: ArrayLike[]): NDArray | NDArray[] {
-  if (xy.length === 0) return nonzero(asarray(condition));
-  if (xy.length !== 2) throw new ValueError("either both or neither of x and y should be given");
-  const [xv, yv] = xy as [unknown, unknown];
+  const o = bind(WHERE, [condition, ...xy]);
+  condition = o.condition as ArrayLike;
+  if (o.x === undefined && o.y === undefined) return nonzero(asarray(condition));
+  if (o.x === undefined || o.y === undefined) throw new ValueError("either both or neither of x and y should be given");
+  const [xv, yv] = [o.x, o.y];
   const c = asarray(condition);
   const dtype = resultTypeWeak([xv, yv]);
   const X = operand(xv, dtype), Y = operand(yv, dtype);
@@ -185,7 +215,7 @@ declare module "../core/ndarray.js" {
 }
 
 Object.assign(NDArray.prototype, {
-  nonzero(this: NDArray) {
-    return nonzero(this);
+  nonzero(this: NDArray, ...args: unknown[]) {
+    return (nonzero as (...a: unknown[]) => NDArray[])(this, ...args);
   },
 });

@@ -5,12 +5,13 @@
 
 import { castCopy, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO, promoteTypes } from "../core/dtype.js";
-import { AxisError, ValueError, normalizeAxis } from "../core/errors.js";
+import { axisTupleArg, isPyIndex, pyTruth, pyType } from "../core/args.js";
+import { AxisError, ValueError } from "../core/errors.js";
 import { NDArray, empty } from "../core/ndarray.js";
 import { shapeSize } from "../core/shape.js";
 import { fromKeys, is64, keysAndPerm, runStarts, sortLane, sortedKeys } from "../kernels/sort.js";
 import { hashSetOrder } from "../kernels/sort-hashorder.js";
-import { arr, argsOf, contiguous, face, flat, int64Of, words } from "./sort-util.js";
+import { arr, bind, contiguous, face, flat, int64Of, words, type Signature } from "./sort-util.js";
 
 export interface UniqueOptions {
   returnIndex?: boolean;
@@ -315,31 +316,71 @@ function uniqueAxis(x: NDArray, axis: number, o: UniqueOptions): NDArray[] {
   return out;
 }
 
+const UNIQUE: Signature = { name: "unique", params: ["ar", "returnIndex", "returnInverse", "returnCounts", "axis"], required: 1, keywords: ["equalNan", "sorted"] };
+const one = (name: string): Signature => ({ name, params: ["x"], required: 1 });
+const UNIQUE_VALUES = one("unique_values"), UNIQUE_COUNTS = one("unique_counts"), UNIQUE_INVERSE = one("unique_inverse"), UNIQUE_ALL = one("unique_all");
+const ISIN: Signature = { name: "isin", params: ["element", "testElements", "assumeUnique", "invert"], required: 2, keywords: ["kind"] };
+const INTERSECT1D: Signature = { name: "intersect1d", params: ["ar1", "ar2", "assumeUnique", "returnIndices"], required: 2 };
+const UNION1D: Signature = { name: "union1d", params: ["ar1", "ar2"], required: 2 };
+const SETDIFF1D: Signature = { name: "setdiff1d", params: ["ar1", "ar2", "assumeUnique"], required: 2 };
+const SETXOR1D: Signature = { name: "setxor1d", params: ["ar1", "ar2", "assumeUnique"], required: 2 };
+
+/** Python's str() of an axis argument as unique's AxisError quotes it. */
+function pyStr(v: unknown): string {
+  if (typeof v === "boolean") return v ? "True" : "False";
+  if (Array.isArray(v)) return `[${v.map((x) => (typeof x === "string" ? `'${x}'` : pyStr(x))).join(", ")}]`;
+  if (v !== null && typeof v === "object" && !(v instanceof NDArray)) return "{}";
+  return String(v);
+}
+
+/**
+ * unique's axis: NumPy moves it to the front with np.moveaxis(ar, axis, 0) (normalize_axis_tuple's texts, its
+ * AxisError re-raised naming the whole argument) and then indexes the shape tuple with it, which only an int can.
+ */
+function uniqueAxisArg(axis: unknown, ndim: number): number {
+  const outOfBounds = (): AxisError => new AxisError(`axis ${pyStr(axis)} is out of bounds for array of dimension ${ndim}`);
+  if (typeof axis === "number" && !Number.isInteger(axis)) throw new TypeError("'float' object is not iterable");
+  let source: number[];
+  try {
+    source = axisTupleArg(pyType(axis) === "dict" ? Object.keys(axis as object) : axis, ndim, "source");
+  } catch (e) {
+    throw e instanceof AxisError ? outOfBounds() : e;
+  }
+  if (ndim === 0) throw outOfBounds(); // the destination, axis 0
+  if (source.length !== 1) throw new ValueError("`source` and `destination` arguments must have the same number of elements");
+  if (Array.isArray(axis)) throw new TypeError("list indices must be integers or slices, not list");
+  if (!isPyIndex(axis)) throw new TypeError("only integer scalar arrays can be converted to a scalar index");
+  return source[0]!;
+}
+
 /**
  * np.unique(ar, return_index=False, return_inverse=False, return_counts=False, axis=None, *, equal_nan=True,
  * sorted=True). Without extras the unique values; with any, a JS array [values, index?, inverse?, counts?].
  */
 export function unique(ar: ArrayLike, returnIndex?: boolean | UniqueOptions, returnInverse?: boolean | UniqueOptions, returnCounts?: boolean | UniqueOptions, axis?: number | null | UniqueOptions): UniqueResult {
-  const o = argsOf([returnIndex, returnInverse, returnCounts, axis], ["returnIndex", "returnInverse", "returnCounts", "axis"]) as UniqueOptions;
-  const x = arr(ar);
+  const b = bind(UNIQUE, arguments);
+  const x = arr(b.ar as ArrayLike);
+  const o: UniqueOptions = {
+    returnIndex: pyTruth(b.returnIndex),
+    returnInverse: pyTruth(b.returnInverse),
+    returnCounts: pyTruth(b.returnCounts),
+    equalNan: b.equalNan === undefined || pyTruth(b.equalNan),
+    sorted: b.sorted === undefined || pyTruth(b.sorted),
+  };
   const extras = Boolean(o.returnIndex || o.returnInverse || o.returnCounts);
   let out: NDArray[];
   const kind = DTYPE_INFO[x.dtype].kind;
+  const ax = b.axis === undefined || b.axis === null ? null : uniqueAxisArg(b.axis, x.ndim);
   // sorted=False without extras: NumPy 2.4 hashes integers (unique_values' order); everything else is sorted.
-  if (o.sorted === false && !extras && (o.axis === undefined || o.axis === null) && (kind === "i" || kind === "u")) return uniqueValues(x);
-  if (o.axis === undefined || o.axis === null) out = unique1d(x, o, x.shape);
-  else {
-    if (typeof o.axis !== "number") throw new TypeError(`'${typeof o.axis}' object is not iterable`);
-    if (!Number.isInteger(o.axis)) throw new TypeError("'float' object is not iterable");
-    if (o.axis < -x.ndim || o.axis >= x.ndim) throw new AxisError(`axis ${o.axis} is out of bounds for array of dimension ${x.ndim}`);
-    out = uniqueAxis(x, normalizeAxis(o.axis, x.ndim), o);
-  }
+  if (!o.sorted && !extras && ax === null && (kind === "i" || kind === "u")) return uniqueValues(x);
+  if (ax === null) out = unique1d(x, o, x.shape);
+  else out = uniqueAxis(x, ax, o);
   return extras ? out : out[0]!;
 }
 
 /** np.unique_values(x): the distinct values; integers in NumPy 2.4's hash-set order, others sorted (NaNs kept apart). */
 export function uniqueValues(x: ArrayLike): NDArray {
-  const a = arr(x);
+  const a = arr(bind(UNIQUE_VALUES, arguments).x as ArrayLike);
   const f = flat(a);
   const kind = DTYPE_INFO[a.dtype].kind;
   if (kind === "i" || kind === "u") {
@@ -354,19 +395,19 @@ export function uniqueValues(x: ArrayLike): NDArray {
 
 /** np.unique_counts(x): [values, counts] (NaNs kept apart). */
 export function uniqueCounts(x: ArrayLike): NDArray[] {
-  const a = arr(x);
+  const a = arr(bind(UNIQUE_COUNTS, arguments).x as ArrayLike);
   return unique1d(a, { returnCounts: true, equalNan: false }, a.shape);
 }
 
 /** np.unique_inverse(x): [values, inverse_indices] (inverse in x's shape). */
 export function uniqueInverse(x: ArrayLike): NDArray[] {
-  const a = arr(x);
+  const a = arr(bind(UNIQUE_INVERSE, arguments).x as ArrayLike);
   return unique1d(a, { returnInverse: true, equalNan: false }, a.shape);
 }
 
 /** np.unique_all(x): [values, indices, inverse_indices, counts]. */
 export function uniqueAll(x: ArrayLike): NDArray[] {
-  const a = arr(x);
+  const a = arr(bind(UNIQUE_ALL, arguments).x as ArrayLike);
   return unique1d(a, { returnIndex: true, returnInverse: true, returnCounts: true, equalNan: false }, a.shape);
 }
 
@@ -400,10 +441,12 @@ export interface IsinOptions {
 
 /** np.isin(element, test_elements, assume_unique=False, invert=False, *, kind=None): membership, element's shape. */
 export function isin(element: ArrayLike, testElements: ArrayLike, assumeUnique?: boolean | IsinOptions, invert?: boolean | IsinOptions): NDArray {
-  const o = argsOf([assumeUnique, invert], ["assumeUnique", "invert"]) as IsinOptions;
+  const o = bind(ISIN, arguments);
+  [element, testElements] = [o.element as ArrayLike, o.testElements as ArrayLike];
   const e = arr(element), t = arr(testElements);
   const kind = o.kind ?? null;
-  if (kind !== null && kind !== "sort" && kind !== "table") throw new ValueError(`Invalid kind: '${String(kind)}'. Please use None, 'sort' or 'table'.`);
+  if (Array.isArray(kind) || kind instanceof NDArray || pyType(kind) === "dict") throw new TypeError(`unhashable type: '${pyType(kind)}'`);
+  if (kind !== null && kind !== "sort" && kind !== "table") throw new ValueError(`Invalid kind: '${pyStr(kind)}'. Please use None, 'sort' or 'table'.`);
   if (kind === "table" && (DTYPE_INFO[e.dtype].kind === "f" || DTYPE_INFO[t.dtype].kind === "f"))
     throw new ValueError("The 'table' method is only supported for boolean or integer arrays. Please select 'sort' or None for kind.");
   const dt = promoteTypes(e.dtype, t.dtype);
@@ -413,7 +456,7 @@ export function isin(element: ArrayLike, testElements: ArrayLike, assumeUnique?:
     const v = tv.data[i]!;
     if (v === v) member.add(v);
   }
-  const res = empty(e.shape, "bool"), r = res.data as Uint8Array, inv = Boolean(o.invert);
+  const res = empty(e.shape, "bool"), r = res.data as Uint8Array, inv = pyTruth(o.invert);
   for (let i = 0; i < ev.size; i++) {
     const v = ev.data[i]!;
     r[i] = member.has(v) !== inv ? 1 : 0; // Set's SameValueZero: -0 finds +0; NaN was never added
@@ -428,8 +471,10 @@ export interface Intersect1dOptions {
 
 /** np.intersect1d(ar1, ar2, assume_unique=False, return_indices=False). */
 export function intersect1d(ar1: ArrayLike, ar2: ArrayLike, assumeUnique?: boolean | Intersect1dOptions, returnIndices?: boolean | Intersect1dOptions): NDArray | NDArray[] {
-  const o = argsOf([assumeUnique, returnIndices], ["assumeUnique", "returnIndices"]) as Intersect1dOptions;
+  const g = bind(INTERSECT1D, arguments);
+  [ar1, ar2] = [g.ar1 as ArrayLike, g.ar2 as ArrayLike];
   let a = arr(ar1), b = arr(ar2);
+  const o: Intersect1dOptions = { assumeUnique: pyTruth(g.assumeUnique), returnIndices: pyTruth(g.returnIndices) };
   let ind1: Float64Array | null = null, ind2: Float64Array | null = null;
   if (!o.assumeUnique) {
     if (o.returnIndices) {
@@ -455,15 +500,18 @@ export function intersect1d(ar1: ArrayLike, ar2: ArrayLike, assumeUnique?: boole
 
 /** np.union1d(ar1, ar2): the sorted unique values of both (flattened). */
 export function union1d(ar1: ArrayLike, ar2: ArrayLike): NDArray {
+  const g = bind(UNION1D, arguments);
+  [ar1, ar2] = [g.ar1 as ArrayLike, g.ar2 as ArrayLike];
   const c = concat(arr(ar1), arr(ar2));
   return face(unique1d(c, {}, c.shape)[0]!, ar1, ar2);
 }
 
 /** np.setdiff1d(ar1, ar2, assume_unique=False): values of ar1 not in ar2 (ar1's order when assume_unique). */
 export function setdiff1d(ar1: ArrayLike, ar2: ArrayLike, assumeUnique?: boolean | { assumeUnique?: boolean }): NDArray {
-  const o = argsOf([assumeUnique], ["assumeUnique"]);
+  const o = bind(SETDIFF1D, arguments);
+  [ar1, ar2] = [o.ar1 as ArrayLike, o.ar2 as ArrayLike];
   let a = arr(ar1), b = arr(ar2);
-  if (o.assumeUnique) a = contiguous(flat(a));
+  if (pyTruth(o.assumeUnique)) a = contiguous(flat(a));
   else [a, b] = [unique1d(a, {}, a.shape)[0]!, unique1d(b, {}, b.shape)[0]!];
   const keep = isin(a, b, { invert: true }).data as Uint8Array;
   const pos: number[] = [];
@@ -473,9 +521,10 @@ export function setdiff1d(ar1: ArrayLike, ar2: ArrayLike, assumeUnique?: boolean
 
 /** np.setxor1d(ar1, ar2, assume_unique=False): sorted values in exactly one of the inputs. */
 export function setxor1d(ar1: ArrayLike, ar2: ArrayLike, assumeUnique?: boolean | { assumeUnique?: boolean }): NDArray {
-  const o = argsOf([assumeUnique], ["assumeUnique"]);
+  const o = bind(SETXOR1D, arguments);
+  [ar1, ar2] = [o.ar1 as ArrayLike, o.ar2 as ArrayLike];
   let a = arr(ar1), b = arr(ar2);
-  if (!o.assumeUnique) [a, b] = [unique1d(a, {}, a.shape)[0]!, unique1d(b, {}, b.shape)[0]!];
+  if (!pyTruth(o.assumeUnique)) [a, b] = [unique1d(a, {}, a.shape)[0]!, unique1d(b, {}, b.shape)[0]!];
   const c = concat(a, b);
   if (c.size === 0) return face(c, ar1, ar2);
   const { aux, eqNext } = sortedAux(c);

@@ -1,32 +1,95 @@
-// sort-util.ts — plumbing shared by the sorting, searching, gathering and set ops: NumPy-order arguments with a
-// trailing options object, lanes along an axis, int64 results built from int32 indices, index-array inputs.
+// sort-util.ts — plumbing shared by the sorting, searching, gathering and set ops: binding a call to NumPy's Python
+// signature (CPython's argument errors), Python ints and truth values with NumPy's conversion texts, lanes along an
+// axis, int64 results built from int32 indices, index-array inputs.
 
+import { intArg, isOptions } from "../core/args.js";
 import { asarray, castCopy, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO, type TypedArray } from "../core/dtype.js";
-import { ValueError } from "../core/errors.js";
+import { OverflowError, ValueError } from "../core/errors.js";
 import { NDArray, empty } from "../core/ndarray.js";
 import { isCContiguous, shapeSize } from "../core/shape.js";
 
-/** A trailing plain object (not an array, not an NDArray, not a typed array) is the options object. */
-export function isOptions(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof NDArray) && !ArrayBuffer.isView(v);
+/** Python's AttributeError (put_along_axis on a non-array); src/core/errors.ts has no such class yet. */
+export class AttributeError extends Error {
+  override name = "AttributeError";
+}
+
+/** A NumPy function's Python signature: parameter names in camelCase, in NumPy's order. */
+export interface Signature {
+  /** NumPy's name, for messages ("count_nonzero"). */
+  name: string;
+  /** Positional-or-keyword parameters, in order. */
+  params: readonly string[];
+  /** How many leading params have no default. */
+  required: number;
+  /** How many leading params are positional-only (before NumPy's `/`). */
+  positionalOnly?: number;
+  /** Keyword-only parameters (after NumPy's `*`). */
+  keywords?: readonly string[];
+}
+
+const snake = (k: string): string => k.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+/** Python's list of names in messages: 'a'; 'a' and 'b'; 'a', 'b', and 'c'. */
+function nameList(names: readonly string[]): string {
+  const q = names.map((n) => `'${n}'`);
+  return q.length <= 2 ? q.join(" and ") : `${q.slice(0, -1).join(", ")}, and ${q.at(-1)}`;
 }
 
 /**
- * Merge positional arguments (NumPy's order, `names`) with a trailing options object found among them.
- * PyTorch's `dim`/`keepdim` spell `axis`/`keepdims`. Positional `undefined` means "not given".
+ * Bind a JS call to a NumPy signature as CPython binds a Python call: the positional arguments (JS `undefined`
+ * means "not given"; a trailing plain object holds the keywords) against `sig`, with CPython's TypeErrors for an
+ * unexpected keyword, a value given twice, too many positional arguments or a missing required one. PyTorch's
+ * `dim`/`keepdim` spell `axis`/`keepdims`. Returns every given parameter by name.
  */
-export function argsOf(positional: readonly unknown[], names: readonly string[]): Record<string, unknown> {
+export function bind(sig: Signature, args: globalThis.ArrayLike<unknown>): Record<string, unknown> {
+  let n = args.length;
+  while (n > 0 && args[n - 1] === undefined) n--;
+  let kw: Record<string, unknown> = {};
+  if (n > 0 && isOptions(args[n - 1])) kw = args[--n] as Record<string, unknown>;
+  const { name, params, required } = sig, keywords = sig.keywords ?? [], posOnly = sig.positionalOnly ?? 0;
   const out: Record<string, unknown> = {};
-  for (let i = 0; i < positional.length; i++) {
-    const v = positional[i];
-    if (isOptions(v)) {
-      for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k === "dim" ? "axis" : k === "keepdim" ? "keepdims" : k] = x;
-      break;
+  for (let i = 0; i < n && i < params.length; i++) if (args[i] !== undefined) out[params[i]!] = args[i];
+  const alias = (k: string): string => (k === "dim" && (params.includes("axis") || keywords.includes("axis")) ? "axis" : k === "keepdim" && (params.includes("keepdims") || keywords.includes("keepdims")) ? "keepdims" : k);
+  let kwOnly = 0;
+  for (const [k0, v] of Object.entries(kw)) {
+    if (v === undefined) continue;
+    const k = alias(k0), at = params.indexOf(k);
+    if (at >= 0 && at < posOnly) {
+      const names = Object.keys(kw).filter((x) => kw[x] !== undefined && params.indexOf(alias(x)) >= 0 && params.indexOf(alias(x)) < posOnly);
+      throw new TypeError(`${name}() got some positional-only arguments passed as keyword arguments: '${names.map(snake).join(", ")}'`);
     }
-    if (v !== undefined && i < names.length) out[names[i]!] = v;
+    if (at < 0 && !keywords.includes(k)) throw new TypeError(`${name}() got an unexpected keyword argument '${snake(k0)}'`);
+    if (k in out) throw new TypeError(`${name}() got multiple values for argument '${snake(k)}'`);
+    out[k] = v;
+    if (at < 0) kwOnly++;
   }
+  if (n > params.length) {
+    const takes = required === params.length ? `${plural(params.length, "positional argument")}` : `from ${required} to ${params.length} positional arguments`;
+    const given = kwOnly > 0 ? `${plural(n, "positional argument")} (and ${plural(kwOnly, "keyword-only argument")}) were given` : `${n} ${n === 1 ? "was" : "were"} given`;
+    throw new TypeError(`${name}() takes ${takes} but ${given}`);
+  }
+  const missing = params.slice(0, required).filter((p) => !(p in out));
+  if (missing.length > 0) throw new TypeError(`${name}() missing ${plural(missing.length, "required positional argument")}: ${nameList(missing.map(snake))}`);
   return out;
+}
+
+// ---- Python integers ----------------------------------------------------------------------------------------
+
+/**
+ * An int argument as NumPy's C code converts it to a C int, each conversion path with its own texts:
+ * "arg" — PyArg_ParseTuple's "i" (ndarray.sort's axis, lexsort's axis): bools are ints;
+ * "argparse" — npy_parse_arguments (diagonal's offset and axes): bools are ints;
+ * "axis" — PyArray_AxisConverter (argsort, take, …): bools refused.
+ */
+export function cInt(v: unknown, how: "arg" | "argparse" | "axis"): number {
+  if (how === "axis" && typeof v === "boolean") throw new TypeError("an integer is required for the axis");
+  if (how === "arg" && typeof v === "number" && !Number.isInteger(v)) throw new TypeError("integer argument expected, got float");
+  const x = intArg(v);
+  if (x >= -0x80000000 && x <= 0x7fffffff) return x;
+  if (how === "axis") throw new ValueError("integer won't fit into a C int");
+  if (how === "arg") throw new OverflowError("Python int too large to convert to C int");
+  throw new OverflowError(`signed integer is ${x > 0 ? "greater than maximum" : "less than minimum"}`);
 }
 
 /** The input as an NDArray (np.asarray). */
@@ -112,28 +175,39 @@ export function face<T extends NDArray>(r: T, ...inputs: unknown[]): T {
 
 export type IntRule = "safe" | "same_kind";
 
+const C_LONG = 2 ** 63;
+
 /**
  * An integer index input: NDArrays of integer or bool dtype pass; floats raise NumPy's cast TypeError under `rule`.
  * JS numbers are Python ints when integral; non-integral JS numbers truncate as np.array(list, dtype=intp) does
  * when `truncate`, else raise as a float array would.
  */
 export function indexInput(v: ArrayLike, rule: IntRule, truncate: boolean): NDArray {
+  const refuse = (x: NDArray): TypeError => new TypeError(`Cannot cast ${x.ndim === 0 ? "scalar" : "array data"} from dtype('${x.dtype}') to dtype('int64') according to the rule '${rule}'`);
   if (v instanceof NDArray) {
     const k = DTYPE_INFO[v.dtype].kind;
-    if (k === "f") throw new TypeError(`Cannot cast ${v.ndim === 0 ? "scalar" : "array data"} from dtype('${v.dtype}') to dtype('int64') according to the rule '${rule}'`);
+    if (k === "f" || (v.dtype === "uint64" && rule === "safe")) throw refuse(v);
     return v;
   }
   const x = asarray(v);
+  // JS bigints beyond int64 are Python ints that do not fit intp.
+  if (x.dtype === "uint64") {
+    const d = contiguous(x).data as BigUint64Array;
+    for (let i = 0; i < x.size; i++) if (d[i]! >= 2n ** 63n) throw new OverflowError("Python int too large to convert to C long");
+    return castCopy(x, "int64");
+  }
   if (x.dtype !== "float64") return x;
   const nums = x.data as Float64Array;
   let integral = true;
   for (let i = 0; i < nums.length; i++) if (!Number.isInteger(nums[i]!)) integral = false;
-  if (!integral && !truncate) throw new TypeError(`Cannot cast ${x.ndim === 0 ? "scalar" : "array data"} from dtype('float64') to dtype('int64') according to the rule '${rule}'`);
+  if (!integral && !truncate) throw refuse(x);
   const out = empty(x.shape, "int64");
   const d = out.data as BigInt64Array;
   for (let i = 0; i < nums.length; i++) {
     const t = Math.trunc(nums[i]!);
-    if (!Number.isFinite(t)) throw new ValueError("cannot convert float NaN to integer");
+    if (t !== t) throw new ValueError("cannot convert float NaN to integer");
+    if (!Number.isFinite(t)) throw new OverflowError("cannot convert float infinity to integer");
+    if (t >= C_LONG || t < -C_LONG) throw new OverflowError("Python int too large to convert to C long");
     d[i] = BigInt(t);
   }
   return out;

@@ -4,12 +4,13 @@
 // exact results for kind "stable". partition/argpartition return a full (stable) sort, which satisfies NumPy's
 // partition contract for every kth.
 
+import { pyType } from "../core/args.js";
 import { castCopy, copyInto, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO, promoteTypes, type DType } from "../core/dtype.js";
 import { ValueError, normalizeAxis } from "../core/errors.js";
 import { NDArray, empty } from "../core/ndarray.js";
 import { argsortLane, sortLane } from "../kernels/sort.js";
-import { arr, argsOf, contiguous, face, flat, int64Of, laneStarts, numbersOf } from "./sort-util.js";
+import { arr, bind, cInt, contiguous, face, flat, int64Of, laneStarts, numbersOf, type Signature } from "./sort-util.js";
 
 export type SortKind = "quicksort" | "mergesort" | "heapsort" | "stable";
 
@@ -31,25 +32,35 @@ export interface SearchsortedOptions {
   sorter?: ArrayLike | null;
 }
 
-/** NumPy's sortkind converter: any string starting with q, h, m or s (either case). */
+const SORT: Signature = { name: "sort", params: ["a", "axis", "kind", "order"], required: 1, keywords: ["stable"] };
+const ARGSORT: Signature = { ...SORT, name: "argsort" };
+const PARTITION: Signature = { name: "partition", params: ["a", "kth", "axis", "kind", "order"], required: 2 };
+const ARGPARTITION: Signature = { ...PARTITION, name: "argpartition" };
+const LEXSORT: Signature = { name: "lexsort", params: ["keys", "axis"], required: 1 };
+const SEARCHSORTED: Signature = { name: "searchsorted", params: ["a", "v", "side", "sorter"], required: 2 };
+
+/** NumPy's sortkind converter (any string starting with q, h, m or s, either case), then the kind/stable clash. */
 function checkKind(o: Record<string, unknown>): void {
   const kind = o.kind ?? null, stable = o.stable ?? null;
+  if (kind !== null) {
+    if (typeof kind !== "string") throw new TypeError(`sort kind must be str, not ${pyType(kind)}`);
+    if (!/^[qQhHmMsS]/.test(kind)) throw new ValueError(`sort kind must be one of 'quick', 'heap', or 'stable' (got '${kind}')`);
+  }
   if (kind !== null && stable !== null) throw new ValueError("`kind` and keyword parameters can't be provided at the same time. Use only one of them.");
-  if (kind === null) return;
-  if (typeof kind !== "string") throw new TypeError(`sort kind must be str, not ${typeof kind === "number" ? (Number.isInteger(kind) ? "int" : "float") : typeof kind}`);
-  if (!/^[qQhHmMsS]/.test(kind)) throw new ValueError(`sort kind must be one of 'quick', 'heap', or 'stable' (got '${kind}')`);
 }
 
 function checkOrder(o: Record<string, unknown>): void {
   if (o.order !== undefined && o.order !== null) throw new ValueError("Cannot specify order when the array has no fields.");
 }
 
-/** The array to work on and its axis: axis null flattens (NumPy's axis=None). */
-function target(x: NDArray, axis: unknown): { src: NDArray; axis: number } {
+/** The array to work on and its axis (already converted to an int): null flattens (NumPy's axis=None). */
+function target(x: NDArray, axis: number | null): { src: NDArray; axis: number } {
   if (axis === null) return { src: flat(x), axis: 0 };
-  const ax = axis === undefined ? -1 : (axis as number);
-  return { src: x, axis: normalizeAxis(ax, x.ndim) };
+  return { src: x, axis: normalizeAxis(axis, x.ndim) };
 }
+
+/** An axis argument converted as `how` (type errors only; bounds come later, as in NumPy); null stays null. */
+const axisOrNull = (v: unknown, how: "arg" | "axis"): number | null => (v === null ? null : cInt(v ?? -1, how));
 
 /** Sort every lane of `a` along `axis` in place (any strides). */
 function sortAlong(a: NDArray, axis: number): void {
@@ -90,73 +101,82 @@ function argsortAlong(src: NDArray, axis: number): NDArray {
 
 /** np.sort(a, axis=-1, kind=None, order=None, *, stable=None): a sorted copy; NaNs last. */
 export function sort(a: ArrayLike, axis?: number | null | SortOptions, kind?: SortKind | string | null | SortOptions, order?: unknown): NDArray {
-  const o = argsOf([axis, kind, order], ["axis", "kind", "order"]);
-  const x = arr(a);
+  const o = bind(SORT, arguments);
+  const x = arr(o.a as ArrayLike);
+  const ax = axisOrNull(o.axis, "arg");
   checkKind(o);
   checkOrder(o);
-  const t = target(x, o.axis);
+  const t = target(x, ax);
   return face(sortedCopy(t.src, t.axis), x);
 }
 
 /** np.argsort(a, axis=-1, kind=None, order=None, *, stable=None): int64 indices that sort a (stably). */
 export function argsort(a: ArrayLike, axis?: number | null | SortOptions, kind?: SortKind | string | null | SortOptions, order?: unknown): NDArray {
-  const o = argsOf([axis, kind, order], ["axis", "kind", "order"]);
-  const x = arr(a);
+  const o = bind(ARGSORT, arguments);
+  const x = arr(o.a as ArrayLike);
+  const ax = axisOrNull(o.axis, "axis");
   checkKind(o);
   checkOrder(o);
-  const t = target(x, o.axis);
+  const t = target(x, ax);
   return face(argsortAlong(t.src, t.axis), x);
 }
 
-/** kth as NumPy's partition takes it: int or 1-d ints, negatives from the end, each checked against n. */
+/** kth as NumPy's partition takes it (np.asarray of it, 0-d or 1-d ints), negatives from the end, each checked against n. */
 function kthList(kth: unknown, n: number, empty = false): number[] {
   let list: unknown[];
+  const notInt = (): TypeError => new TypeError("Partition index must be integer");
   if (typeof kth === "boolean") throw new ValueError("Booleans unacceptable as partition index");
   if (kth instanceof NDArray) {
     if (kth.ndim > 1) throw new ValueError("object too deep for desired array");
     if (kth.dtype === "bool") throw new ValueError("Booleans unacceptable as partition index");
-    if (DTYPE_INFO[kth.dtype].kind === "f") throw new TypeError("Partition index must be integer");
+    if (DTYPE_INFO[kth.dtype].kind === "f") throw notInt();
     list = [...numbersOf(kth)];
   } else if (Array.isArray(kth)) {
-    if (kth.some((k) => Array.isArray(k))) throw new ValueError("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.");
-    if (kth.some((k) => typeof k === "boolean")) throw new ValueError("Booleans unacceptable as partition index");
-    if (kth.length === 0) throw new TypeError("Partition index must be integer"); // np.asarray([]) is float64
-    list = kth;
+    if (kth.some((k) => Array.isArray(k) || k instanceof NDArray)) throw new ValueError("setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.");
+    if (kth.length === 0) throw notInt(); // np.asarray([]) is float64
+    // np.asarray: all booleans give a bool array; booleans among ints are ints.
+    if (kth.every((k) => typeof k === "boolean")) throw new ValueError("Booleans unacceptable as partition index");
+    list = kth.map((k) => (typeof k === "boolean" ? Number(k) : k));
   } else list = [kth];
   return list.map((k) => {
-    const v = typeof k === "bigint" ? Number(k) : (k as number);
-    if (typeof v !== "number" || !Number.isInteger(v)) throw new TypeError("Partition index must be integer");
+    const v = typeof k === "bigint" ? Number(k) : k;
+    if (typeof v !== "number" || !Number.isInteger(v) || Math.abs(v) >= 2 ** 63) throw notInt();
     const r = v < 0 ? v + n : v;
     if (!empty && (r < 0 || r >= n)) throw new ValueError(`kth(=${r}) out of bounds (${n})`); // empty arrays skip the check
     return r;
   });
 }
 
+/** NumPy's selectkind converter: only "introselect". */
 function checkSelectKind(o: Record<string, unknown>): void {
-  const kind = o.kind ?? "introselect";
-  if (kind !== "introselect") throw new ValueError(`select kind must be 'introselect' (got '${String(kind)}')`);
+  const kind = o.kind === undefined ? "introselect" : o.kind;
+  if (typeof kind !== "string") throw new TypeError(`select kind must be str, not ${pyType(kind)}`);
+  if (kind !== "introselect") throw new ValueError(`select kind must be 'introselect' (got '${kind}')`);
 }
 
 /** np.partition(a, kth, axis=-1, kind='introselect', order=None): every kth element in its sorted place. */
 export function partition(a: ArrayLike, kth: number | readonly number[] | NDArray, axis?: number | null | PartitionOptions, kind?: string | PartitionOptions, order?: unknown): NDArray {
-  const o = argsOf([axis, kind, order], ["axis", "kind", "order"]);
-  const x = arr(a);
+  const o = bind(PARTITION, arguments);
+  const x = arr(o.a as ArrayLike);
+  const ax = axisOrNull(o.axis, "arg");
   checkSelectKind(o);
   checkOrder(o);
-  const t = target(x, o.axis);
+  const t = target(x, ax);
+  const ks = kthList(o.kth, t.src.shape[t.axis]!, t.src.size === 0);
   const out = castCopy(t.src, t.src.dtype);
-  if (kthList(kth, t.src.shape[t.axis]!, t.src.size === 0).length > 0) sortAlong(out, t.axis);
+  if (ks.length > 0) sortAlong(out, t.axis);
   return face(out, x);
 }
 
 /** np.argpartition(a, kth, axis=-1, kind='introselect', order=None): int64 indices that partition a. */
 export function argpartition(a: ArrayLike, kth: number | readonly number[] | NDArray, axis?: number | null | PartitionOptions, kind?: string | PartitionOptions, order?: unknown): NDArray {
-  const o = argsOf([axis, kind, order], ["axis", "kind", "order"]);
-  const x = arr(a);
+  const o = bind(ARGPARTITION, arguments);
+  const x = arr(o.a as ArrayLike);
+  const ax = axisOrNull(o.axis, "axis");
   checkSelectKind(o);
   checkOrder(o);
-  const t = target(x, o.axis);
-  const ks = kthList(kth, t.src.shape[t.axis]!, t.src.size === 0);
+  const t = target(x, ax);
+  const ks = kthList(o.kth, t.src.shape[t.axis]!, t.src.size === 0);
   if (ks.length > 0) return face(argsortAlong(t.src, t.axis), x);
   // No kth: NumPy leaves the order alone — the identity permutation along the axis.
   const out = empty(t.src.shape, "int64"), n = t.src.shape[t.axis]!;
@@ -169,14 +189,15 @@ export function argpartition(a: ArrayLike, kth: number | readonly number[] | NDA
 
 /** np.lexsort(keys, axis=-1): indices sorting by the last key first, then the one before, … (stable passes). */
 export function lexsort(keys: ArrayLike | readonly ArrayLike[], axis?: number | { axis?: number }): NDArray {
-  const o = argsOf([axis], ["axis"]);
-  if (o.axis === null) throw new TypeError("'NoneType' object cannot be interpreted as an integer");
-  const list: NDArray[] = keys instanceof NDArray ? (keys.ndim === 0 ? [] : Array.from({ length: keys.shape[0]! }, (_, i) => keyRow(keys, i))) : (keys as readonly ArrayLike[]).map((k) => arr(k));
+  const o = bind(LEXSORT, arguments);
+  const axisArg = cInt(o.axis === undefined ? -1 : o.axis, "arg");
+  const k0 = o.keys;
+  const list: NDArray[] = k0 instanceof NDArray ? (k0.ndim === 0 ? [] : Array.from({ length: k0.shape[0]! }, (_, i) => keyRow(k0, i))) : Array.isArray(k0) ? k0.map((k) => arr(k as ArrayLike)) : [];
   if (list.length === 0) throw new TypeError("need sequence of keys with len > 0 in lexsort");
   const shape = list[0]!.shape;
   if (list.some((k) => k.ndim !== shape.length || k.shape.some((d, i) => d !== shape[i]))) throw new ValueError("all keys need to be the same shape");
   if (shape.length === 0) return face(int64Of([0], []), ...list);
-  const ax = normalizeAxis((o.axis ?? -1) as number, shape.length), n = shape[ax]!;
+  const ax = normalizeAxis(axisArg, shape.length), n = shape[ax]!;
   const out = empty(shape, "int64");
   if (out.size === 0) return out;
   const w = new Int32Array(out.data.buffer, out.data.byteOffset, 2 * out.size), ost = out._strides[ax]!;
@@ -232,10 +253,11 @@ function keyArray(v: ArrayLike): NDArray {
 }
 
 function sideOf(side: unknown): boolean {
-  if (side === undefined || side === null || side === "left") return false;
+  if (side === undefined || side === "left") return false;
   if (side === "right") return true;
-  if (typeof side === "string" && /^[lLrR]/.test(side)) throw new ValueError("search side must be one of 'left' or 'right'");
-  throw new ValueError(`search side must be 'left' or 'right' (got '${String(side)}')`);
+  if (typeof side !== "string") throw new TypeError(`search side must be str, not ${pyType(side)}`);
+  if (/^[lLrR]/.test(side)) throw new ValueError("search side must be one of 'left' or 'right'");
+  throw new ValueError(`search side must be 'left' or 'right' (got '${side}')`);
 }
 
 /**
@@ -244,12 +266,12 @@ function sideOf(side: unknown): boolean {
  * results on unsorted input and the lazily raised "Sorter index out of range." match NumPy's too.
  */
 export function searchsorted(a: ArrayLike, v: ArrayLike, side?: "left" | "right" | SearchsortedOptions, sorter?: ArrayLike | null | SearchsortedOptions): NDArray {
-  const o = argsOf([side, sorter], ["side", "sorter"]);
-  const x = arr(a);
+  const o = bind(SEARCHSORTED, arguments);
+  const x = arr(o.a as ArrayLike);
   if (x.ndim === 0) throw new ValueError("object of too small depth for desired array");
   if (x.ndim > 1) throw new ValueError("object too deep for desired array");
   const right = sideOf(o.side);
-  const keys = keyArray(v as ArrayLike);
+  const keys = keyArray(o.v as ArrayLike);
   const common: DType = promoteTypes(x.dtype, keys.dtype);
   const big = (common === "int64" || common === "uint64") && DTYPE_INFO[x.dtype].kind !== "f" && DTYPE_INFO[keys.dtype].kind !== "f";
   const av = domainValues(x, big), kv = domainValues(keys, big);
@@ -259,9 +281,10 @@ export function searchsorted(a: ArrayLike, v: ArrayLike, side?: "left" | "right"
 
   let sort: Float64Array | null = null;
   if (o.sorter !== undefined && o.sorter !== null) {
-    const s = arr(o.sorter as ArrayLike);
-    if (DTYPE_INFO[s.dtype].kind === "f") throw new TypeError("sorter must only contain integers");
-    if (s.ndim !== 1) throw new TypeError("could not parse sorter argument");
+    const s = o.sorter instanceof NDArray || Array.isArray(o.sorter) ? arr(o.sorter as ArrayLike) : null;
+    if (s === null || s.ndim !== 1) throw new TypeError("could not parse sorter argument");
+    if (s.dtype === "uint64") throw new ValueError("could not parse sorter argument");
+    if (DTYPE_INFO[s.dtype].kind === "f" || s.dtype === "bool") throw new TypeError("sorter must only contain integers");
     if (s.size !== x.size) throw new ValueError("sorter.size must equal a.size");
     sort = numbersOf(s);
   }
@@ -269,7 +292,7 @@ export function searchsorted(a: ArrayLike, v: ArrayLike, side?: "left" | "right"
   const res = new Float64Array(m);
   if (!big && sort === null && !hasNaN(av as Float64Array) && !hasNaN(kv as Float64Array)) {
     binsearch(av as Float64Array, kv as Float64Array, right, res);
-    return face(int64Of(res, keys.shape), x, v);
+    return face(int64Of(res, keys.shape), x, o.v);
   }
   let lo = 0, hi = n;
   let last = m > 0 ? kv[0]! : 0;
@@ -293,7 +316,7 @@ export function searchsorted(a: ArrayLike, v: ArrayLike, side?: "left" | "right"
     }
     res[i] = lo;
   }
-  return face(int64Of(res, keys.shape), x, v);
+  return face(int64Of(res, keys.shape), x, o.v);
 }
 
 function hasNaN(v: Float64Array): boolean {
@@ -343,36 +366,38 @@ declare module "../core/ndarray.js" {
   }
 }
 
+const SORT_METHOD: Signature = { name: "sort", params: ["axis", "kind", "order"], required: 0, keywords: ["stable"] };
+const PARTITION_METHOD: Signature = { name: "partition", params: ["kth", "axis", "kind", "order"], required: 1 };
+
 /** The in-place methods take an integer axis only (None raises, as ndarray.sort does). */
-function inPlaceAxis(a: NDArray, axis: unknown): number {
-  if (axis === null) throw new TypeError("'NoneType' object cannot be interpreted as an integer");
+function inPlaceAxis(a: NDArray, axis: number): number {
   if (!a._writeable) throw new ValueError("sort array is read-only");
-  return normalizeAxis(axis === undefined ? -1 : (axis as number), a.ndim);
+  return normalizeAxis(axis, a.ndim);
 }
 
 Object.assign(NDArray.prototype, {
-  sort(this: NDArray, axis?: number | SortOptions, kind?: SortKind | string | null | SortOptions, order?: unknown) {
-    const o = argsOf([axis, kind, order], ["axis", "kind", "order"]);
+  sort(this: NDArray, ...args: unknown[]) {
+    const o = bind(SORT_METHOD, args);
+    const ax = cInt(o.axis === undefined ? -1 : o.axis, "arg");
     checkKind(o);
     checkOrder(o);
-    sortAlong(this, inPlaceAxis(this, o.axis));
+    sortAlong(this, inPlaceAxis(this, ax));
   },
-  argsort(this: NDArray, axis?: number | null | SortOptions, kind?: SortKind | string | null | SortOptions, order?: unknown) {
-    return argsort(this, axis, kind, order);
+  argsort(this: NDArray, ...args: unknown[]) {
+    return (argsort as (...a: unknown[]) => NDArray)(this, ...args);
   },
-  partition(this: NDArray, kth: number | readonly number[] | NDArray, axis?: number | PartitionOptions, kind?: string | PartitionOptions, order?: unknown) {
-    const o = argsOf([axis, kind, order], ["axis", "kind", "order"]);
+  partition(this: NDArray, ...args: unknown[]) {
+    const o = bind(PARTITION_METHOD, args);
+    const ax = cInt(o.axis === undefined ? -1 : o.axis, "arg");
     checkSelectKind(o);
     checkOrder(o);
-    const ax = inPlaceAxis(this, o.axis);
-    if (kthList(kth, this.shape[ax]!, this.size === 0).length > 0) sortAlong(this, ax);
+    const axis = inPlaceAxis(this, ax);
+    if (kthList(o.kth, this.shape[axis]!, this.size === 0).length > 0) sortAlong(this, axis);
   },
-  argpartition(this: NDArray, kth: number | readonly number[] | NDArray, axis?: number | null | PartitionOptions, kind?: string | PartitionOptions, order?: unknown) {
-    return argpartition(this, kth, axis, kind, order);
+  argpartition(this: NDArray, ...args: unknown[]) {
+    return (argpartition as (...a: unknown[]) => NDArray)(this, ...args);
   },
-  searchsorted(this: NDArray, v: ArrayLike, side?: "left" | "right" | SearchsortedOptions, sorter?: ArrayLike | null | SearchsortedOptions) {
-    return searchsorted(this, v, side, sorter);
+  searchsorted(this: NDArray, ...args: unknown[]) {
+    return (searchsorted as (...a: unknown[]) => NDArray)(this, ...args);
   },
 });
-
-
