@@ -224,6 +224,11 @@ export function axesArg(v: unknown, ndim: number): boolean[] {
 
 /** The most elements one typed array holds in V8; a bigger array is NumPy's MemoryError here. */
 export const MAX_ELEMENTS = 2 ** 32;
+/**
+ * The largest single array tessera allocates (8 GiB): past it, NumPy's MemoryError text instead of an allocation
+ * the OS may grant lazily and then kill the process for (seen with 16–32 GiB requests on a 24 GiB machine).
+ */
+export const MAX_BYTES = 2 ** 33;
 /** The longest JS list of arrays tessera builds (views from split and friends); Python would run out of memory too. */
 export const MAX_LIST = 2 ** 22;
 
@@ -258,7 +263,7 @@ export function checkAlloc(shape: readonly number[], dtype: DType): void {
   if (small) {
     let n = 1;
     for (const d of shape) n *= d;
-    if (n <= MAX_ELEMENTS) return;
+    if (n <= MAX_ELEMENTS && n * DTYPE_INFO[dtype].itemsize <= MAX_BYTES) return;
   }
   for (const d of shape) if (d < 0) throw new ValueError("negative dimensions are not allowed");
   let bytes = BigInt(DTYPE_INFO[dtype].itemsize);
@@ -266,7 +271,7 @@ export function checkAlloc(shape: readonly number[], dtype: DType): void {
     bytes *= BigInt(d);
     if (bytes > INT64_MAX) throw new ValueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
   }
-  if (bytes / BigInt(DTYPE_INFO[dtype].itemsize) > BigInt(MAX_ELEMENTS)) {
+  if (bytes / BigInt(DTYPE_INFO[dtype].itemsize) > BigInt(MAX_ELEMENTS) || bytes > BigInt(MAX_BYTES)) {
     const dims = shape.map((d) => pyIntStr(d));
     throw new MemoryError(`Unable to allocate ${sizeToString(bytes)} for an array with shape (${dims.join(", ")}${dims.length === 1 ? "," : ""}) and data type ${dtype}`);
   }

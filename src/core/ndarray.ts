@@ -4,6 +4,7 @@
 import { DTYPE_INFO, type DType, type TypedArray } from "./dtype.js";
 import { IndexError, ValueError } from "./errors.js";
 import { cStrides, isCContiguous, isFContiguous, shapeSize } from "./shape.js";
+import { MAX_BYTES, checkAlloc } from "./args.js";
 
 export type Scalar = number | bigint | boolean;
 
@@ -180,6 +181,7 @@ export function toJS(v: number | bigint, dtype: DType): Scalar {
 export function empty(shape: readonly number[], dtype: DType): NDArray {
   const Ctor = DTYPE_INFO[dtype].ctor;
   const n = shapeSize(shape);
+  if (n * DTYPE_INFO[dtype].itemsize > MAX_BYTES || !(n >= 0)) checkAlloc(shape, dtype);
   return new NDArray(new Ctor(n), dtype, shape, n === 0 ? shape.map(() => 0) : undefined);
 }
 

@@ -3,6 +3,7 @@
 import { castCopy } from "../core/convert.js";
 import { canCast, toDType, type Casting, type DType } from "../core/dtype.js";
 import { NDArray } from "../core/ndarray.js";
+import { pyType } from "../core/args.js";
 
 export interface AstypeOptions {
   casting?: Casting;
@@ -10,6 +11,8 @@ export interface AstypeOptions {
 }
 
 export function astype(a: NDArray, dtype: DType | string, opts: AstypeOptions = {}): NDArray {
+  if (!(a instanceof NDArray)) throw new TypeError(`Input should be a NumPy array or scalar. It is a <class '${pyType(a)}'> instead.`);
+  opts = opts ?? {};
   const dt = toDType(dtype);
   const casting = opts.casting ?? "unsafe";
   if (!canCast(a.dtype, dt, casting))

@@ -3,6 +3,7 @@
 import { array, asarray, castCopy, castFloatScalar, checkPyInt, copyInto, pyFloatToInt, scalarDType, toStorage, typedArrayDType, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO, toDType, type DType, type TypedArray } from "../core/dtype.js";
 import { NotImplementedError, ValueError, ZeroDivisionError } from "../core/errors.js";
+import { checkAlloc, intArg, isOptions } from "../core/args.js";
 import { NDArray, empty as alloc } from "../core/ndarray.js";
 import { broadcastStrides, checkShape, shapeArg } from "../core/shape.js";
 import { powF } from "../kernels/scalar.js";
@@ -145,6 +146,7 @@ export function arange(a: number | bigint | ArangeOptions, b?: number | bigint |
     if (x !== undefined && typeof x !== "number" && typeof x !== "bigint" && typeof x !== "boolean")
       throw new TypeError(`arange() not supported for inputs of type ${x === null ? "NoneType" : typeof x}`);
   const pos = raw.map(Number);
+  for (const key of ["start", "stop", "step"] as const) if (typeof opts[key] === "bigint" || typeof opts[key] === "boolean") opts[key] = Number(opts[key]);
   let start = 0, stop: number, step = 1;
   if (pos.length === 0) {
     if (opts.stop === undefined) throw new TypeError("arange() requires stop to be specified.");
@@ -169,6 +171,7 @@ export function arange(a: number | bigint | ArangeOptions, b?: number | bigint |
   if (!(Math.abs(len) < 2 ** 63)) throw new ValueError("Maximum allowed size exceeded"); // intp overflow
   const n = Math.max(0, len);
   if (dtype === "bool" && n > 2) throw new TypeError("arange() is only supported for booleans when the result has at most length 2.");
+  checkAlloc([n], dtype);
   return arangeFill(alloc(shapeOf([n]), dtype), start, step);
 }
 
@@ -217,6 +220,8 @@ export interface LinspaceOptions extends DTypeOptions {
 function linspaceValues(start: number, stop: number, num: number, endpoint: boolean): { values: Float64Array; step: number } {
   if (!Number.isInteger(num)) throw new TypeError("'float' object cannot be interpreted as an integer");
   if (num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
+  if (num >= 2 ** 63) throw new ValueError("Maximum allowed size exceeded");
+  checkAlloc([num], "float64");
   const div = endpoint ? num - 1 : num;
   const delta = stop - start;
   const values = new Float64Array(num);
@@ -274,9 +279,12 @@ export interface EyeOptions extends DTypeOptions {
   k?: number;
 }
 export function eye(N: number, M?: number | EyeOptions | null, k?: number | EyeOptions, opts?: EyeOptions): NDArray {
-  const o: EyeOptions = [M, k, opts].find((x) => typeof x === "object" && x !== null) as EyeOptions ?? {};
-  const cols = typeof M === "number" ? M : o.M ?? N;
-  const diag = typeof k === "number" ? k : o.k ?? 0;
+  const o: EyeOptions = ([M, k, opts].find((x) => isOptions(x)) as EyeOptions | undefined) ?? {};
+  N = intArg(N);
+  const mRaw = isOptions(M) ? o.M : M;
+  const cols = mRaw === undefined || mRaw === null ? N : intArg(mRaw);
+  const kRaw = isOptions(k) ? o.k : k ?? o.k;
+  const diag = kRaw === undefined ? 0 : intArg(kRaw);
   const out = alloc(shapeOf([N, cols]), dtypeOr(o, "float64"));
   const one = toStorage(1, out.dtype);
   const data = out.data as unknown as (number | bigint)[];
@@ -288,5 +296,5 @@ export function eye(N: number, M?: number | EyeOptions | null, k?: number | EyeO
 }
 
 export function identity(n: number, opts?: DTypeOptions): NDArray {
-  return eye(n, opts ?? {});
+  return eye(intArg(n), isOptions(opts) ? opts : {});
 }

@@ -191,7 +191,9 @@ export interface MatmulOptions {
   out?: NDArray | null;
 }
 
-export function matmul(x1: ArrayLike, x2: ArrayLike, opts: MatmulOptions = {}): NDArray {
+export function matmul(x1: ArrayLike, x2: ArrayLike, opts: MatmulOptions | NDArray | null = {}): NDArray {
+  // `out` may come positionally (NumPy's third parameter); null/undefined mean no options.
+  opts = opts instanceof NDArray ? { out: opts } : opts ?? {};
   const a = asarray(x1), b = asarray(x2);
   for (const [i, t] of [a, b].entries())
     if (t.ndim === 0) throw new ValueError(`matmul: Input operand ${i} does not have enough dimensions (has 0, gufunc core with signature ${SIG} requires 1)`);

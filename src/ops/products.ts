@@ -5,6 +5,7 @@
 import { asarray, castCopy, copyInto, type ArrayLike } from "../core/convert.js";
 import { accumulatorDType, promoteTypes, toDType, type DType } from "../core/dtype.js";
 import { AxisError, IndexError, MemoryError, ValueError } from "../core/errors.js";
+import { intArg, isOptions } from "../core/args.js";
 import { NDArray } from "../core/ndarray.js";
 import { isCContiguous } from "../core/shape.js";
 import { einsum } from "./einsum.js";
@@ -109,8 +110,9 @@ export function tensordot(x1: ArrayLike, x2: ArrayLike, axes: TensordotAxes | { 
   } else {
     if (!Array.isArray(axes) || axes.length !== 2) throw new ValueError(`not enough values to unpack (expected 2, got ${Array.isArray(axes) ? axes.length : 1})`);
     const [p, q] = axes as unknown as readonly [number | readonly number[], number | readonly number[]];
-    axA = typeof p === "number" ? [p] : [...p];
-    axB = typeof q === "number" ? [q] : [...q];
+    // NumPy wraps a non-sequence entry in a list (len() raises TypeError): booleans and numbers alike.
+    axA = Array.isArray(p) ? [...p].map(Number) : [Number(p)];
+    axB = Array.isArray(q) ? [...q].map(Number) : [Number(q)];
   }
   const a = asarray(x1), b = asarray(x2);
   const pyIndex = (shape: readonly number[], i: number): number => {
@@ -181,11 +183,17 @@ function axisArg(axis: number, ndim: number, name: string): number {
  * sum's accumulator dtype (small integers and bool widen to int64/uint64), cast into `out` when given.
  */
 export function trace(x: ArrayLike, offset: number | TraceOptions = 0, axis1: number | TraceOptions = 0, axis2: number | TraceOptions = 1, opts: TraceOptions = {}): NDArray {
-  const named = [offset, axis1, axis2].find((v) => typeof v === "object") as TraceOptions | undefined;
-  const o = { ...(named ?? opts) };
-  const off = o.offset ?? (typeof offset === "number" ? offset : 0);
-  const ax1 = o.axis1 ?? (typeof axis1 === "number" ? axis1 : 0);
-  const ax2 = o.axis2 ?? (typeof axis2 === "number" ? axis2 : 1);
+  const pos = [offset, axis1, axis2];
+  const at = pos.findIndex((v) => isOptions(v));
+  const o: TraceOptions = { ...(at >= 0 ? (pos[at] as TraceOptions) : opts ?? {}) };
+  const given = at >= 0 ? pos.slice(0, at) : pos;
+  // offset takes NumPy's "integer argument expected, got float"; the axes Python's index conversion texts.
+  const pick = (named: unknown, i: number, dflt: number): unknown => (named !== undefined ? named : given[i] !== undefined ? given[i] : dflt);
+  const offRaw = pick(o.offset, 0, 0);
+  if (typeof offRaw === "number" && !Number.isInteger(offRaw)) throw new TypeError("integer argument expected, got float");
+  const off = intArg(offRaw);
+  const ax1 = intArg(pick(o.axis1, 1, 0));
+  const ax2 = intArg(pick(o.axis2, 2, 1));
   const a = asarray(x);
   if (a.ndim < 2) throw new ValueError("diag requires an array of at least two dimensions");
   const i1 = axisArg(ax1, a.ndim, "axis1"), i2 = axisArg(ax2, a.ndim, "axis2");
