@@ -288,10 +288,9 @@ export function eye(N: number, M?: number | EyeOptions | null, k?: number | EyeO
   const out = alloc(shapeOf([N, cols]), dtypeOr(o, "float64"));
   const one = toStorage(1, out.dtype);
   const data = out.data as unknown as (number | bigint)[];
-  for (let i = 0; i < N; i++) {
-    const j = i + diag;
-    if (j >= 0 && j < cols) data[i * cols + j] = one;
-  }
+  // Only the rows whose diagonal element exists (N may be huge when cols is 0).
+  const last = Math.min(N, cols - diag);
+  for (let i = Math.max(0, -diag); i < last; i++) data[i * cols + i + diag] = one;
   return out;
 }
 

@@ -135,7 +135,9 @@ export interface RoundOptions extends UfuncOptions {
 }
 
 /** np.round: round half to even at `decimals` places (NumPy scales by 10**decimals, rints, and scales back). */
-export function round(a: Operand, decimals: number | RoundOptions = 0, opts: RoundOptions = {}): NDArray {
+export function round(a: Operand, decimals: number | RoundOptions = 0, opts: RoundOptions | NDArray | null = {}): NDArray {
+  // NumPy's third parameter is `out` (positional); null means None.
+  opts = opts instanceof NDArray ? { out: opts } : opts ?? {};
   if (typeof decimals === "object" && decimals !== null) {
     opts = decimals;
     decimals = opts.decimals ?? 0;

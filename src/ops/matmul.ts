@@ -216,9 +216,15 @@ export function matmul(x1: ArrayLike, x2: ArrayLike, opts: MatmulOptions | NDArr
   if (opts.out) checkOut(opts.out, outShape, batch.length, dt);
   const cdt = computeDType(dt);
   const nb = shapeSize(batch);
-  const [pa, aStep] = packBatch(A, batch, cdt), [pb, bStep] = packBatch(B, batch, cdt);
-  const c = gemmBatched(cdt, pa.data, pa._offset, aStep, pb.data, pb._offset, bStep, nb, n, k, m, dt === "bool");
-  let r = fromCompute(c, cdt, dt, outShape);
+  let r: NDArray;
+  if (nb * n * m * k === 0) {
+    // Nothing to multiply: an empty result, or zeros when only the summed dimension is empty.
+    r = new NDArray(new DTYPE_INFO[dt].ctor(nb * n * m), dt, outShape);
+  } else {
+    const [pa, aStep] = packBatch(A, batch, cdt), [pb, bStep] = packBatch(B, batch, cdt);
+    const c = gemmBatched(cdt, pa.data, pa._offset, aStep, pb.data, pb._offset, bStep, nb, n, k, m, dt === "bool");
+    r = fromCompute(c, cdt, dt, outShape);
+  }
   if (opts.out) {
     copyInto(opts.out, r);
     r = opts.out;

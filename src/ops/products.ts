@@ -5,7 +5,7 @@
 import { asarray, castCopy, copyInto, type ArrayLike } from "../core/convert.js";
 import { accumulatorDType, promoteTypes, toDType, type DType } from "../core/dtype.js";
 import { AxisError, IndexError, MemoryError, ValueError } from "../core/errors.js";
-import { intArg, isOptions } from "../core/args.js";
+import { bindArgs, intArg } from "../core/args.js";
 import { NDArray } from "../core/ndarray.js";
 import { isCContiguous } from "../core/shape.js";
 import { einsum } from "./einsum.js";
@@ -183,17 +183,15 @@ function axisArg(axis: number, ndim: number, name: string): number {
  * sum's accumulator dtype (small integers and bool widen to int64/uint64), cast into `out` when given.
  */
 export function trace(x: ArrayLike, offset: number | TraceOptions = 0, axis1: number | TraceOptions = 0, axis2: number | TraceOptions = 1, opts: TraceOptions = {}): NDArray {
-  const pos = [offset, axis1, axis2];
-  const at = pos.findIndex((v) => isOptions(v));
-  const o: TraceOptions = { ...(at >= 0 ? (pos[at] as TraceOptions) : opts ?? {}) };
-  const given = at >= 0 ? pos.slice(0, at) : pos;
-  // offset takes NumPy's "integer argument expected, got float"; the axes Python's index conversion texts.
-  const pick = (named: unknown, i: number, dflt: number): unknown => (named !== undefined ? named : given[i] !== undefined ? given[i] : dflt);
-  const offRaw = pick(o.offset, 0, 0);
+  // NumPy's signature: trace(a, offset=0, axis1=0, axis2=1, dtype=None, out=None), with CPython's argument errors.
+  const [, offRaw, a1Raw, a2Raw, dtypeRaw, outRaw] = bindArgs({ name: "trace", pos: ["a", "offset", "axis1", "axis2", "dtype", "out"], required: 1 }, arguments);
+  void offset, axis1, axis2, opts;
   if (typeof offRaw === "number" && !Number.isInteger(offRaw)) throw new TypeError("integer argument expected, got float");
-  const off = intArg(offRaw);
-  const ax1 = intArg(pick(o.axis1, 1, 0));
-  const ax2 = intArg(pick(o.axis2, 2, 1));
+  const off = offRaw === undefined ? 0 : intArg(offRaw);
+  const ax1 = a1Raw === undefined ? 0 : intArg(a1Raw);
+  const ax2 = a2Raw === undefined ? 1 : intArg(a2Raw);
+  if (outRaw !== undefined && outRaw !== null && !(outRaw instanceof NDArray)) throw new TypeError("output must be an array");
+  const o: TraceOptions = { dtype: dtypeRaw as TraceOptions["dtype"], out: (outRaw ?? undefined) as NDArray | undefined };
   const a = asarray(x);
   if (a.ndim < 2) throw new ValueError("diag requires an array of at least two dimensions");
   const i1 = axisArg(ax1, a.ndim, "axis1"), i2 = axisArg(ax2, a.ndim, "axis2");

@@ -6,7 +6,7 @@
 
 import { asarray, castCopy, checkPyInt, copyInto, toStorage, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO, accumulatorDType, canCast, isFloat, promoteTypes, toDType, type DType } from "../core/dtype.js";
-import { AxisError, ValueError, ZeroDivisionError, normalizeAxes, normalizeAxis } from "../core/errors.js";
+import { AxisError, NotImplementedError, ValueError, ZeroDivisionError, normalizeAxes, normalizeAxis } from "../core/errors.js";
 import { NDArray, isContiguous } from "../core/ndarray.js";
 import { shapeRepr } from "../core/shape.js";
 import { reduce, reducedShape, type ReduceOp } from "../kernels/reduce-exec.js";
@@ -375,6 +375,8 @@ function variance(fname: string, a: ArrayLike, args: readonly unknown[], root: b
   const reduced = reducedAxes(o.axis, x.ndim), keepdims = !!o.keepdims;
   const out = outOf(o, x, reduced, keepdims, "add");
   const dt = statDType(x, o.dtype);
+  // NumPy runs var/std with an integer dtype= through integer sums and casts (its own oddity); not reproduced.
+  if (!isFloat(dt)) throw new NotImplementedError(`${fname} with an integer or bool dtype= is not supported by tessera (NumPy computes it with integer casts)`);
   const count = countOf(x.shape, reduced);
   const m = addReduce(x, reduced, dt, true);
   divideInPlace(m, count);
