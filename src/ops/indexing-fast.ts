@@ -34,10 +34,21 @@ function gather1d(a: NDArray, ix: NDArray): NDArray | null {
   if (ix.data instanceof BigInt64Array && size < 2 ** 31) {
     // int64 indices (the default): read the low 32-bit half; anything that does not fit 32 bits is out of bounds
     // here, so the loop stays in small-integer arithmetic.
-    const d = ix.data, w = new Int32Array(d.buffer, d.byteOffset, d.length * 2), o = ix._offset;
+    const d = ix.data, w = new Int32Array(d.buffer, d.byteOffset + ix._offset * 8, n * 2);
+    if (st === 1 && off === 0) {
+      // The common case (a fresh contiguous array): no offset arithmetic in the loop.
+      for (let k = 0; k < n; k++) {
+        let i = w[2 * k]!;
+        if (w[2 * k + 1]! !== i >> 31) bad(k);
+        if (i < 0) i += size;
+        if (i >= size || i < 0) bad(k);
+        dst[k] = src[i]!;
+      }
+      return r;
+    }
     for (let k = 0; k < n; k++) {
-      let i = w[2 * (o + k)]!;
-      if (w[2 * (o + k) + 1]! !== i >> 31) bad(k);
+      let i = w[2 * k]!;
+      if (w[2 * k + 1]! !== i >> 31) bad(k);
       if (i < 0) i += size;
       if (i < 0 || i >= size) bad(k);
       dst[k] = src[off + i * st]!;
