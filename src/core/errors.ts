@@ -49,3 +49,6 @@ export class RuntimeError extends Error {
 export class MemoryError extends Error {
   override name = "MemoryError";
 }
+export class AttributeError extends Error {
+  override name = "AttributeError";
+}

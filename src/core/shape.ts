@@ -26,8 +26,8 @@ export function shapeRepr(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
 }
 
-/** NumPy's compact shape form used in broadcast errors: (3,2), (3,). */
-function shapeCompact(shape: readonly number[]): string {
+/** NumPy's compact shape form used in broadcast and indexing errors: (3,2), (3,). */
+export function shapeCompact(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(",")})`;
 }
 

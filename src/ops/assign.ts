@@ -1,5 +1,6 @@
 // assign.ts — writing whole arrays: np.copyto (broadcast + casting rule) and ndarray.fill, with NumPy's errors.
 
+import { pyType } from "../core/args.js";
 import { asarray, castCopy, checkPyInt, copyInto, toStorage, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO, canCast, type Casting, type DType } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
@@ -15,7 +16,7 @@ function scalarKind(v: unknown): DType | null {
 
 /** np.copyto(dst, src, casting="same_kind"): src broadcasts to dst; JS scalars are weak (NEP 50). */
 export function copyto(dst: NDArray, src: ArrayLike, opts: { casting?: Casting } = {}): void {
-  if (!(dst instanceof NDArray)) throw new TypeError(`copyto() argument 1 must be a numpy.ndarray, not ${pyTypeName(dst)}`);
+  if (!(dst instanceof NDArray)) throw new TypeError(`copyto() argument 1 must be a numpy.ndarray, not ${pyType(dst)}`);
   opts = opts ?? {};
   const casting = opts.casting ?? "same_kind";
   if (!["no", "equiv", "safe", "same_kind", "unsafe"].includes(casting as string))
@@ -46,15 +47,6 @@ export function copyto(dst: NDArray, src: ArrayLike, opts: { casting?: Casting }
   copyInto(dst, view);
 }
 
-function pyTypeName(v: unknown): string {
-  if (v === null || v === undefined) return "NoneType";
-  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
-  if (typeof v === "bigint") return "int";
-  if (typeof v === "boolean") return "bool";
-  if (typeof v === "string") return "str";
-  if (Array.isArray(v)) return "list";
-  return "dict";
-}
 
 /** ndarray.fill(value): every element set to the value cast to the array's dtype (unsafe, as NumPy). */
 export function fill(a: NDArray, value: number | bigint | boolean): NDArray {

@@ -6,16 +6,13 @@ import { array, asarray, castCopy, checkPyInt, copyInto, toStorage, type ArrayLi
 import { DTYPE_INFO } from "../core/dtype.js";
 import { IndexError, ValueError } from "../core/errors.js";
 import { NDArray, empty } from "../core/ndarray.js";
-import { broadcastStrides, shapeSize } from "../core/shape.js";
+import { broadcastStrides, shapeSize, shapeCompact } from "../core/shape.js";
 import { fastGet } from "./indexing-fast.js";
 
 export type IndexItem = number | string | null | readonly unknown[] | NDArray;
 
 const BAD_INDEX = "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices";
 
-function compact(shape: readonly number[]): string {
-  return `(${shape.join(",")}${shape.length === 1 ? "," : ""})`;
-}
 
 /** Python's slice.indices(n): normalised start, step and the slice length. */
 export function sliceIndices(text: string, n: number): { start: number; step: number; len: number } {
@@ -179,7 +176,7 @@ function advancedOffsets(view: NDArray, adv: Plan["adv"]): { bshape: number[]; o
   try {
     bshape = broadcastIndexShapes(adv.map((x) => x.arr.shape));
   } catch {
-    throw new IndexError(`shape mismatch: indexing arrays could not be broadcast together with shapes ${adv.filter((x) => !x.fromInt).map((x) => compact(x.arr.shape)).join(" ")} `);
+    throw new IndexError(`shape mismatch: indexing arrays could not be broadcast together with shapes ${adv.filter((x) => !x.fromInt).map((x) => shapeCompact(x.arr.shape)).join(" ")} `);
   }
   const n = shapeSize(bshape);
   const offs = new Float64Array(n);
@@ -320,7 +317,7 @@ export function setItem(a: NDArray, index: unknown, value: Arr): void {
   const v = isScalar ? null : asarray(value);
   if (p.adv.length === 0) {
     const dst = p.view;
-    if (v !== null && !fitsInto(v.shape, dst.shape)) throw new ValueError(`could not broadcast input array from shape ${compact(v.shape)} into shape ${compact(dst.shape)}`);
+    if (v !== null && !fitsInto(v.shape, dst.shape)) throw new ValueError(`could not broadcast input array from shape ${shapeCompact(v.shape)} into shape ${shapeCompact(dst.shape)}`);
     if (!a._writeable) throw new ValueError("assignment destination is read-only");
     const src = v === null ? scalarArray(value as number, a) : v;
     let bsrc = new NDArray(src.data, src.dtype, dst.shape, broadcastStrides(src.shape, src._strides, dst.shape), src._offset);
@@ -329,7 +326,7 @@ export function setItem(a: NDArray, index: unknown, value: Arr): void {
     return;
   }
   const { shape, offsets } = gatherLayout(p);
-  if (v !== null && !fitsInto(v.shape, shape)) throw new ValueError(`shape mismatch: value array of shape ${compact(v.shape)} could not be broadcast to indexing result of shape ${compact(shape)}`);
+  if (v !== null && !fitsInto(v.shape, shape)) throw new ValueError(`shape mismatch: value array of shape ${shapeCompact(v.shape)} could not be broadcast to indexing result of shape ${shapeCompact(shape)}`);
   if (!a._writeable) throw new ValueError("assignment destination is read-only");
   const src = v === null ? scalarArray(value as number, a) : v;
   // Cast the value to the target dtype in the broadcast shape, then scatter in C order (last write wins).

@@ -7,7 +7,7 @@ import { copyInto } from "../core/convert.js";
 import { DTYPE_INFO, type DType } from "../core/dtype.js";
 import { ValueError } from "../core/errors.js";
 import { NDArray } from "../core/ndarray.js";
-import { cStrides, isCContiguous, isFContiguous, shapeSize } from "../core/shape.js";
+import { cStrides, isCContiguous, isFContiguous, shapeSize, shapeCompact } from "../core/shape.js";
 
 export type Order = "C" | "F" | "A" | "K";
 
@@ -207,9 +207,6 @@ export function tupleRepr(t: readonly number[]): string {
 }
 
 /** NumPy's compact shape form in iterator errors: (3,), (2,3). */
-export function compactRepr(t: readonly number[]): string {
-  return t.length === 1 ? `(${t[0]},)` : `(${t.join(",")})`;
-}
 
 /** np.broadcast's shape rule with its error text ("shape mismatch: ... between arg 0 with shape (2,) and arg 1 ..."). */
 export function broadcastShapeOf(shapes: readonly (readonly number[])[]): number[] {
@@ -243,3 +240,6 @@ export function splitOptions<O extends object>(args: readonly unknown[]): [unkno
   if (end > 0 && isOptions(args[end - 1])) return [args.slice(0, end - 1), args[end - 1] as Partial<O>];
   return [args.slice(0, end), {}];
 }
+
+/** The compact shape form of NumPy's messages (one definition: core/shape.ts). */
+export const compactRepr = shapeCompact;

@@ -7,7 +7,7 @@ import { asarray, castCopy, copyInto, type ArrayLike } from "../core/convert.js"
 import { DTYPE_INFO, canCast, promoteTypes, type DType, type TypedArray } from "../core/dtype.js";
 import { UFuncTypeError, ValueError } from "../core/errors.js";
 import { NDArray } from "../core/ndarray.js";
-import { broadcastShapes, isCContiguous, shapeSize } from "../core/shape.js";
+import { broadcastShapes, isCContiguous, shapeSize, shapeCompact } from "../core/shape.js";
 import { fma } from "../kernels/fma.js";
 
 const SIG = "(n?,k),(k,m?)->(n?,m?)";
@@ -183,9 +183,6 @@ export function fromCompute(c: TypedArray, cdt: ComputeDType, dt: DType, shape: 
   return dt === cdt ? r : castCopy(r, dt);
 }
 
-function compact(shape: readonly number[]): string {
-  return `(${shape.join(",")}${shape.length === 1 ? "," : ""})`;
-}
 
 export interface MatmulOptions {
   out?: NDArray | null;
@@ -206,7 +203,7 @@ export function matmul(x1: ArrayLike, x2: ArrayLike, opts: MatmulOptions | NDArr
   try {
     batch = broadcastShapes(aBatch, bBatch);
   } catch {
-    const remap = (s: readonly number[], nb: number) => `${compact(s)}->(${[...s.slice(0, nb), "newaxis", "newaxis"].join(",")})`;
+    const remap = (s: readonly number[], nb: number) => `${shapeCompact(s)}->(${[...s.slice(0, nb), "newaxis", "newaxis"].join(",")})`;
     throw new ValueError(
       `operands could not be broadcast together with remapped shapes [original->remapped]: ${remap(a.shape, aBatch.length)} ${remap(b.shape, bBatch.length)}  and requested shape (${n},${m})`,
     );
@@ -243,7 +240,7 @@ function checkOut(out: NDArray, shape: readonly number[], nbatch: number, dt: DT
   }
   const oBatch = out.shape.slice(0, out.ndim - core);
   if (oBatch.length !== nbatch || oBatch.some((d, i) => d !== shape[i]))
-    throw new ValueError(`non-broadcastable output operand with shape ${compact(out.shape)} doesn't match the broadcast shape ${compact(shape)}`);
+    throw new ValueError(`non-broadcastable output operand with shape ${shapeCompact(out.shape)} doesn't match the broadcast shape ${shapeCompact(shape)}`);
   if (!canCast(dt, out.dtype, "same_kind"))
     throw new UFuncTypeError(`Cannot cast ufunc 'matmul' output from dtype('${dt}') to dtype('${out.dtype}') with casting rule 'same_kind'`);
   if (!out._writeable) throw new ValueError("output array is read-only");

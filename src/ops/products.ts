@@ -7,18 +7,15 @@ import { accumulatorDType, promoteTypes, toDType, type DType } from "../core/dty
 import { AxisError, IndexError, MemoryError, ValueError } from "../core/errors.js";
 import { bindArgs, intArg } from "../core/args.js";
 import { NDArray } from "../core/ndarray.js";
-import { isCContiguous } from "../core/shape.js";
+import { isCContiguous, shapeCompact } from "../core/shape.js";
 import { einsum } from "./einsum.js";
 import { multiply } from "./elementwise.js";
 
-function compact(shape: readonly number[]): string {
-  return `(${shape.join(",")}${shape.length === 1 ? "," : ""})`;
-}
 
 const range = (a: number, b: number): number[] => Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
 
 function notAligned(a: readonly number[], b: readonly number[], ai: number, bi: number): ValueError {
-  return new ValueError(`shapes ${compact(a)} and ${compact(b)} not aligned: ${a[ai]} (dim ${ai}) != ${b[bi]} (dim ${bi})`);
+  return new ValueError(`shapes ${shapeCompact(a)} and ${shapeCompact(b)} not aligned: ${a[ai]} (dim ${ai}) != ${b[bi]} (dim ${bi})`);
 }
 
 /** NumPy's check on dot's `out`: exactly the result's dtype and shape, C-contiguous. */

@@ -5,14 +5,12 @@
 import { intArg, isOptions } from "../core/args.js";
 import { asarray, castCopy, type ArrayLike } from "../core/convert.js";
 import { DTYPE_INFO, type TypedArray } from "../core/dtype.js";
-import { OverflowError, ValueError } from "../core/errors.js";
+import { OverflowError, ValueError, AttributeError } from "../core/errors.js";
 import { NDArray, empty } from "../core/ndarray.js";
 import { isCContiguous, shapeSize } from "../core/shape.js";
 
 /** Python's AttributeError (put_along_axis on a non-array); src/core/errors.ts has no such class yet. */
-export class AttributeError extends Error {
-  override name = "AttributeError";
-}
+export { AttributeError };
 
 /** A NumPy function's Python signature: parameter names in camelCase, in NumPy's order. */
 export interface Signature {

@@ -4,7 +4,7 @@
 // does not clash with NumPy (clashing names dispatch on the array's face in shape.ts / join.ts).
 
 import { DTYPE_INFO, toDType, type DType, type TypedArray } from "../core/dtype.js";
-import { IndexError, ValueError } from "../core/errors.js";
+import { IndexError, ValueError, RuntimeError } from "../core/errors.js";
 import { NDArray } from "../core/ndarray.js";
 import { cStrides, shapeSize } from "../core/shape.js";
 import { intArg } from "../core/args.js";
@@ -12,9 +12,7 @@ import { cContiguous, copyOf, isOptions, viewOf } from "./layout.js";
 import { broadcastView, dropAxes, reshapeArray, sliceAxis, transposeArray } from "./views.js";
 
 /** PyTorch's RuntimeError (the class most ATen checks raise). */
-export class RuntimeError extends Error {
-  override name = "RuntimeError";
-}
+export { RuntimeError };
 
 /** ATen's maybe_wrap_dim: 0-d tensors accept dims -1 and 0. */
 export function wrapDim(dim: unknown, ndim: number): number {

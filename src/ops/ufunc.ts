@@ -5,7 +5,7 @@ import { asarray, castCopy, castFloatScalar, checkPyInt, copyInto, toStorage, ty
 import { DTYPE_INFO, canCast, dtypeFromChar, promoteTypes, toDType, type Casting, type DType } from "../core/dtype.js";
 import { OverflowError, UFuncTypeError, ValueError } from "../core/errors.js";
 import { NDArray, empty } from "../core/ndarray.js";
-import { broadcastShapes, broadcastStrides } from "../core/shape.js";
+import { broadcastShapes, broadcastStrides, shapeCompact } from "../core/shape.js";
 import { UFUNC_LOOPS } from "../core/ufunc-loops.js";
 import { KERNELS } from "../kernels/gen/ufunc-kernels.js";
 import { BULK_UNARY } from "../kernels/bulk.js";
@@ -182,9 +182,6 @@ function scalarArray(v: number | bigint | boolean): NDArray {
 }
 
 /** NumPy's shape form in ufunc messages: (2,3), (3,). */
-function compactShape(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(",")})`;
-}
 
 /** The name NumPy's messages use: np.true_divide is the ufunc 'divide'. */
 export function pyName(name: string): string {
@@ -273,7 +270,7 @@ export function applyUfunc(name: UfuncName, operands: readonly unknown[], opts: 
   if (out !== null) {
     const full = broadcastShapes(...shapes, out.shape);
     if (full.length !== out.ndim || full.some((d, i) => d !== out.shape[i]))
-      throw new ValueError(`non-broadcastable output operand with shape ${compactShape(out.shape)} doesn't match the broadcast shape ${compactShape(full)}`);
+      throw new ValueError(`non-broadcastable output operand with shape ${shapeCompact(out.shape)} doesn't match the broadcast shape ${shapeCompact(full)}`);
     shape = full;
   }
 

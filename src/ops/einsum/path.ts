@@ -1,12 +1,11 @@
 // einsum/path.ts — contraction order for einsum: NumPy's greedy and optimal path searches (a port of
 // numpy/_core/einsumfunc.py, itself from opt_einsum) over label sets, and np.einsum_path's report string.
 
+import { RuntimeError } from "../../core/errors.js";
 import { BROADCAST, SYMBOLS } from "./parse.js";
 
 /** Python's RuntimeError (NumPy raises it for an explicit path that leaves operands uncontracted). */
-export class RuntimeError extends Error {
-  override name = "RuntimeError";
-}
+export { RuntimeError };
 
 export type LabelSet = Set<number>;
 export type Path = number[][];
