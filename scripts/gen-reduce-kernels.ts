@@ -1,10 +1,10 @@
-// gen-reduce-kernels.ts — writes src/kernels/reduce-float.ts: NumPy's float reduction loops (pairwise summation from
+// gen-reduce-kernels.ts — writes src/kernels/gen/reduce-float.ts (not committed; `npm run gen` makes it): NumPy's float reduction loops (pairwise summation from
 // numpy/_core/src/umath/loops_utils.h.src, row accumulation, running product, min/max with NaN rules) from one
 // template for float64 and float32. float32 rounds after every operation (Math.fround), as NumPy's npy_float
 // arithmetic does; each variant is its own function so V8 keeps its loads monomorphic.
 // Run: npx tsx scripts/gen-reduce-kernels.ts
 
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 
 interface Domain {
   sfx: string;
@@ -309,4 +309,5 @@ ${EXTREMES.map(({ name }) => `    ${name}Run_${sfx}(a[0]!, a, 0, 1, 9);
 warm();
 `;
 
-writeFileSync(new URL("../src/kernels/reduce-float.ts", import.meta.url), src);
+mkdirSync(new URL("../src/kernels/gen/", import.meta.url), { recursive: true });
+writeFileSync(new URL("../src/kernels/gen/reduce-float.ts", import.meta.url), src);

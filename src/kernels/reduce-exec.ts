@@ -6,7 +6,7 @@
 import { DTYPE_INFO, type DType, type TypedArray } from "../core/dtype.js";
 import { NDArray } from "../core/ndarray.js";
 import { reducePlan, type ReducePlan } from "./reduce-plan.js";
-import * as F from "./reduce-float.js";
+import * as F from "./gen/reduce-float.js";
 import { anyRun, allRun, maxRun, minRun, fmaxRun, fminRun, orEach, andEach, maxEach, minEach, fmaxEach, fminEach, sumRunNum } from "./reduce-loops.js";
 
 export type ReduceOp = "add" | "multiply" | "maximum" | "minimum" | "fmax" | "fmin" | "logical_or" | "logical_and";
