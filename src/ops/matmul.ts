@@ -8,7 +8,7 @@ import { DTYPE_INFO, canCast, promoteTypes, type DType, type TypedArray } from "
 import { UFuncTypeError, ValueError } from "../core/errors.js";
 import { NDArray } from "../core/ndarray.js";
 import { broadcastShapes, isCContiguous, shapeSize, shapeCompact } from "../core/shape.js";
-import { fma } from "../kernels/fma.js";
+import { gemmFmaChain, gemvLanes } from "../kernels/blas-order.js";
 
 const SIG = "(n?,k),(k,m?)->(n?,m?)";
 
@@ -43,7 +43,10 @@ export function gemmBatched(cdt: ComputeDType, a: TypedArray, ao: number, aStep:
       return c;
     }
     if (n * k * m <= FMA_CHAIN_LIMIT) {
-      for (let t = 0; t < nb; t++) gemmF64Fma(a as Float64Array, ao + t * aStep, b as Float64Array, bo + t * bStep, c as Float64Array, t * n * m, n, k, m);
+      for (let t = 0; t < nb; t++) {
+        if (m === 1 && n >= 2) gemvLanes(a as Float64Array, ao + t * aStep, b as Float64Array, bo + t * bStep, c as Float64Array, t * n, n, k);
+        else gemmFmaChain(a as Float64Array, ao + t * aStep, b as Float64Array, bo + t * bStep, c as Float64Array, t * n * m, n, k, m);
+      }
       return c;
     }
     const pb = new Float64Array(m > 1 ? ((m + 3) >> 2) * 4 * k : 0);
@@ -61,20 +64,11 @@ export function gemmBatched(cdt: ComputeDType, a: TypedArray, ao: number, aStep:
 }
 
 /**
- * Below this many multiply-adds per matrix, products are computed as OpenBLAS computes them: each element a chain
- * of fused multiply-adds in k order, so small results (the seeds, tests) equal NumPy's to the last bit. Above it
- * the register-blocked kernel wins on speed and results may differ from NumPy's in the last bits.
+ * Below this many multiply-adds per matrix, products are computed in OpenBLAS's own operation order
+ * (kernels/blas-order.ts), so small results (the seeds, tests) equal NumPy's to the last bit. Above it the
+ * register-blocked kernel wins on speed and results may differ from NumPy's in the last bits.
  */
 const FMA_CHAIN_LIMIT = 1 << 15;
-
-function gemmF64Fma(a: Float64Array, ao: number, b: Float64Array, bo: number, c: Float64Array, co: number, n: number, k: number, m: number): void {
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < m; j++) {
-      let s = 0;
-      for (let p = 0; p < k; p++) s = fma(a[ao + i * k + p]!, b[bo + p * m + j]!, s);
-      c[co + i * m + j] = s;
-    }
-}
 
 /** Elementwise products (einsum's Hadamard contractions): one multiply per batch entry. */
 function hadamardF64(a: Float64Array, ao: number, aStep: number, b: Float64Array, bo: number, bStep: number, c: Float64Array, nb: number): void {
