@@ -21,6 +21,16 @@ function indexReader(ix: NDArray): ((k: number) => number) | null {
   return (k) => d[o + k] as number;
 }
 
+/** Every int64 index (as 32-bit halves) lies in [-size, size). */
+function allInBounds(w: Int32Array, n: number, size: number): boolean {
+  let bad = 0;
+  for (let k = 0; k < n; k++) {
+    const i = w[2 * k]!;
+    bad |= (w[2 * k + 1]! ^ (i >> 31)) | (i >= size ? 1 : 0) | (i < -size ? 1 : 0);
+  }
+  return bad === 0;
+}
+
 function gather1d(a: NDArray, ix: NDArray): NDArray | null {
   if (ix.ndim !== 1 || !isCContiguous(ix.shape, ix._strides)) return null;
   const read = indexReader(ix);
@@ -35,14 +45,12 @@ function gather1d(a: NDArray, ix: NDArray): NDArray | null {
     // int64 indices (the default): read the low 32-bit half; anything that does not fit 32 bits is out of bounds
     // here, so the loop stays in small-integer arithmetic.
     const d = ix.data, w = new Int32Array(d.buffer, d.byteOffset + ix._offset * 8, n * 2);
-    if (st === 1 && off === 0) {
-      // The common case (a fresh contiguous array): no offset arithmetic in the loop.
+    if (st === 1 && off === 0 && allInBounds(w, n, size)) {
+      // The common case (a fresh contiguous array, valid indices): one streaming check pass, then a gather with no
+      // branches or offset arithmetic (negative indices wrap by adding size where the sign bit is set).
       for (let k = 0; k < n; k++) {
-        let i = w[2 * k]!;
-        if (w[2 * k + 1]! !== i >> 31) bad(k);
-        if (i < 0) i += size;
-        if (i >= size || i < 0) bad(k);
-        dst[k] = src[i]!;
+        const i = w[2 * k]!;
+        dst[k] = src[i + ((i >> 31) & size)]!;
       }
       return r;
     }
