@@ -38,11 +38,18 @@ function isDims(s: unknown): s is readonly number[] {
   return true;
 }
 
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * np.broadcast_shapes: each argument is read as np.empty reads a shape; a mismatch raises the ufuncs' text (the
  * helper serves them too), a result past intp "broadcast dimensions too large.".
  */
 export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
+  if (shapes.length === 2 && sameShape(shapes[0]!, shapes[1]!) && isDims(shapes[0])) return [...shapes[0]!];
   if (!shapes.every((s: unknown) => isDims(s))) {
     shapes = (shapes as unknown[]).map((s) => {
       const d = shapeOf(s);

@@ -2,7 +2,7 @@
 // broadcasting, `out` with same_kind casting, overlap copies, and the call into the generated kernels.
 
 import { asarray, castCopy, castFloatScalar, checkPyInt, copyInto, toStorage, type ArrayLike } from "../core/convert.js";
-import { DTYPE_INFO, canCast, dtypeFromChar, promoteTypes, toDType, type Casting, type DType } from "../core/dtype.js";
+import { DTYPES, DTYPE_INFO, canCast, dtypeFromChar, promoteTypes, toDType, type Casting, type DType } from "../core/dtype.js";
 import { OverflowError, UFuncTypeError, ValueError } from "../core/errors.js";
 import { NDArray, empty } from "../core/ndarray.js";
 import { broadcastShapes, broadcastStrides, shapeCompact } from "../core/shape.js";
@@ -123,7 +123,21 @@ function dtypeClass(d: DType): string {
 }
 
 /** NumPy's loop search: the first loop every input casts to safely (true_divide sends ints to float64). */
+const RESOLVED = new Map<string, Map<number, Loop>>();
+const DTYPE_CODE = new Map<DType, number>(DTYPES.map((d, i) => [d, i + 1]));
+
+/** resolveLoop, memoised on (ufunc, input dtypes, dtype=): the search is pure, and a hot path for small arrays. */
 export function resolveLoop(name: string, types: DType[], dtype?: DType): Loop {
+  let byTypes = RESOLVED.get(name);
+  if (byTypes === undefined) RESOLVED.set(name, (byTypes = new Map()));
+  let key = dtype === undefined ? 0 : DTYPE_CODE.get(dtype)!;
+  for (const t of types) key = key * 16 + DTYPE_CODE.get(t)!;
+  let loop = byTypes.get(key);
+  if (loop === undefined) byTypes.set(key, (loop = searchLoop(name, types, dtype)));
+  return loop;
+}
+
+function searchLoop(name: string, types: DType[], dtype?: DType): Loop {
   const loops = loopsOf(name);
   if ((name === "subtract" || name === "negative") && (dtype === undefined ? types.every((t) => t === "bool") : dtype === "bool")) noLoop(name, ["bool"]);
   // NumPy resolves these with its "uniform" type resolver, which demands a loop for the input dtype itself.
