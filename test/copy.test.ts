@@ -4,21 +4,13 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { rng } from "./helpers/rng.js";
 import { NDArray } from "../src/core/ndarray.js";
 import { copyInto } from "../src/core/convert.js";
 import { DTYPE_INFO, type DType } from "../src/core/dtype.js";
 
 const DTYPES: DType[] = ["float64", "float32", "int64", "uint64", "int32", "uint16", "int8", "bool"];
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
 
 function randomBuffer(dtype: DType, n: number, r: () => number): NDArray {
   const data = new DTYPE_INFO[dtype].ctor(n);

@@ -4,6 +4,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { rng } from "./helpers/rng.js";
 import { np, NDArray } from "../src/index.js";
 import { BULK_UNARY } from "../src/kernels/bulk.js";
 import { KERNELS } from "../src/kernels/gen/ufunc-kernels.js";
@@ -69,16 +70,6 @@ function ctor(dtype: Float) {
   return dtype === "float64" ? Float64Array : Float32Array;
 }
 
-/** Deterministic uniform numbers (xorshift), so failures reproduce. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
 
 /** Random inputs over each function's interesting ranges and the whole range of doubles. */
 function randomInputs(n: number, seed: number): Float64Array {

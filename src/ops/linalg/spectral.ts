@@ -9,6 +9,24 @@ import { assertSquare, matrixAt, result, toStack, transpose } from "./stack.js";
 
 const EPS = 2.220446049250313e-16;
 
+/** Columns p, q of a row-major rows×cols matrix ← (c·Mp − s·Mq, s·Mp + c·Mq): one Givens/Jacobi rotation. */
+function rotateColumns(M: Float64Array, rows: number, cols: number, p: number, q: number, c: number, s: number): void {
+  for (let k = 0; k < rows; k++) {
+    const mp = M[k * cols + p]!, mq = M[k * cols + q]!;
+    M[k * cols + p] = c * mp - s * mq;
+    M[k * cols + q] = s * mp + c * mq;
+  }
+}
+
+/** The same rotation applied to rows p, q of a row-major n×n matrix. */
+function rotateRows(M: Float64Array, n: number, p: number, q: number, c: number, s: number): void {
+  for (let k = 0; k < n; k++) {
+    const mp = M[p * n + k]!, mq = M[q * n + k]!;
+    M[p * n + k] = c * mp - s * mq;
+    M[q * n + k] = s * mp + c * mq;
+  }
+}
+
 /** Eigenvalues (ascending) and eigenvectors (columns of V, row-major n×n) of a symmetric matrix. */
 export function jacobiEigen(A: Float64Array, n: number): { w: Float64Array; V: Float64Array } {
   const V = new Float64Array(n * n);
@@ -29,21 +47,9 @@ export function jacobiEigen(A: Float64Array, n: number): { w: Float64Array; V: F
         const theta = (A[q * n + q]! - A[p * n + p]!) / (2 * apq);
         const t = Math.abs(theta) > 1e150 ? 1 / (2 * theta) : Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
         const c = 1 / Math.sqrt(t * t + 1), s = t * c;
-        for (let k = 0; k < n; k++) {
-          const akp = A[k * n + p]!, akq = A[k * n + q]!;
-          A[k * n + p] = c * akp - s * akq;
-          A[k * n + q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = A[p * n + k]!, aqk = A[q * n + k]!;
-          A[p * n + k] = c * apk - s * aqk;
-          A[q * n + k] = s * apk + c * aqk;
-        }
-        for (let k = 0; k < n; k++) {
-          const vkp = V[k * n + p]!, vkq = V[k * n + q]!;
-          V[k * n + p] = c * vkp - s * vkq;
-          V[k * n + q] = s * vkp + c * vkq;
-        }
+        rotateColumns(A, n, n, p, q, c, s);
+        rotateRows(A, n, p, q, c, s);
+        rotateColumns(V, n, n, p, q, c, s);
       }
   }
   const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => A[x * n + x]! - A[y * n + y]!);
@@ -104,16 +110,8 @@ function hestenes(A: Float64Array, m: number, n: number): { U: Float64Array; s: 
         const zeta = (beta - alpha) / (2 * gamma);
         const t = Math.sign(zeta || 1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
         const c = 1 / Math.sqrt(1 + t * t), sn = c * t;
-        for (let i = 0; i < m; i++) {
-          const up = U[i * n + p]!, uq = U[i * n + q]!;
-          U[i * n + p] = c * up - sn * uq;
-          U[i * n + q] = sn * up + c * uq;
-        }
-        for (let i = 0; i < n; i++) {
-          const vp = V[i * n + p]!, vq = V[i * n + q]!;
-          V[i * n + p] = c * vp - sn * vq;
-          V[i * n + q] = sn * vp + c * vq;
-        }
+        rotateColumns(U, m, n, p, q, c, sn);
+        rotateColumns(V, n, n, p, q, c, sn);
       }
     if (!rotated) break;
   }
